@@ -1,0 +1,101 @@
+/* kernels.h - the kernel table every ISA fills, and the contracts of its entries.
+ *
+ * Code outside kernels/ sees ISAs only through `struct act_kernels`: it asks
+ * dispatch for a table and calls through it. Each ISA folder defines one
+ * const table (act_table_<isa>); kernels/registry.c lists them, best first. */
+#ifndef ACT_KERNELS_H
+#define ACT_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "act_list.h"
+
+enum act_op {
+#define ACT_ENUM(E, name, exact) ACT_##E,
+    ACT_LIST(ACT_ENUM)
+#undef ACT_ENUM
+    ACT_COUNT
+};
+
+/* Bin edges for both of numpy's histogram modes; built by src/histogram.c.
+ *
+ * Given-edges mode, np.histogram(y, bins=edge): value v (compared as a double)
+ * is counted when edge[0] <= v <= edge[nbins]; its bin is the largest i with
+ * edge[i] <= v, except that v == edge[nbins] goes to the last bin.
+ * For a finite float v, v >= edge[i] exactly when v >= thresh[i], where
+ * thresh[i] is the smallest float32 >= edge[i]; kernels compare floats only.
+ *
+ * Uniform mode, np.histogram(x, bins=K) on float32 data: numpy's fast path,
+ * an estimate trunc((x - first) * norm), clamped to K-1, then moved down one
+ * if x < edge32[i] and up one if x >= edge32[i+1] (not past the last bin).
+ * numpy's value-based casting decides the estimate's precision: float32
+ * unless first or norm lies beyond +-3.4e38 (wide_sub, wide_norm), where the
+ * product, or also the difference, is taken in double. Kernels repeat exactly
+ * these steps. */
+struct act_edges {
+    size_t nbins;        /* K >= 1 */
+    double lo, hi;       /* edge[0] and edge[nbins] */
+    const double *edge;  /* nbins + 1 edges, numpy's linspace in double */
+    const float *thresh; /* nbins + 1: smallest float32 >= edge[i] */
+    float thresh_hi;     /* largest float32 <= edge[nbins]: v <= hi <=> v <= thresh_hi */
+    /* uniform mode only (meaningful when built by actent_edges_uniform) */
+    double first, last;  /* numpy's outer edges */
+    float first32;       /* first, as float32 */
+    double norm;         /* K / (last - first) */
+    float norm32;        /* norm, as float32 */
+    bool wide_sub;       /* (x - first) * norm in double */
+    bool wide_norm;      /* (float32)(x - first32) * norm in double */
+    const float *edge32; /* nbins + 1 float32 edges */
+};
+
+/* y[i] = f(x[i]). n may be 0; no alignment needed; y == x allowed, any other
+ * overlap not. Kernels never fail and never allocate. */
+typedef void (*act_unary_fn)(const float *x, float *y, size_t n);
+
+/* The range of values a fused pass saw: the min and max of f(x[i]) over all
+ * non-NaN results (+inf/-inf when n == 0 or all are NaN), and how many were NaN. */
+struct act_seen {
+    float lo, hi;
+    uint64_t nan;
+};
+
+/* Fused activate-and-histogram: adds to counts[0..nbins) the given-edges
+ * histogram of f(x[i]) without storing f(x), and reports what it saw.
+ * Values outside [edge[0], edge[nbins]] and NaN are not counted. The counts
+ * equal those of activate, then hist_edges, on the same table. */
+typedef void (*act_fused_fn)(const float *x, size_t n, const struct act_edges *e,
+                             uint64_t *counts, struct act_seen *seen);
+
+/* Adds the histogram of y[0..n) to counts[0..nbins), in either mode. */
+typedef void (*act_bin_fn)(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+
+/* *lo, *hi = min and max of the non-NaN x[i] (+inf/-inf if none). A zero
+ * result is reported as +0.0, whatever the order of -0.0 and +0.0 in x. */
+typedef void (*act_minmax_fn)(const float *x, size_t n, float *lo, float *hi);
+
+struct act_kernels {
+    const char *name;   /* what --isa / ACTENT_ISA accept */
+    const char *detail; /* one line: instructions used, lane count */
+    bool (*cpu_ok)(void);
+    act_unary_fn activate[ACT_COUNT];
+    act_fused_fn activate_hist[ACT_COUNT];
+    uint32_t max_ulp[ACT_COUNT]; /* declared bound vs scalar; 0 = bit-identical */
+    act_minmax_fn minmax;
+    act_bin_fn hist_edges;
+    act_bin_fn hist_uniform;
+};
+
+/* Registry: every table built into this binary, best first, scalar last. */
+extern const struct act_kernels *const act_tables[];
+extern const size_t act_ntables;
+
+extern const struct act_kernels act_table_scalar;
+
+const char *act_name(enum act_op op);
+bool act_exact(enum act_op op);
+/* ACT_COUNT when unknown */
+enum act_op act_from_name(const char *name);
+
+#endif

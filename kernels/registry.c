@@ -1,0 +1,35 @@
+/* registry.c - every table built into this binary, best first, scalar last,
+ * and the names of the activations. The one place that names ISAs behind #if:
+ * CMake defines ACT_HAVE_<ISA> for each kernel folder it compiled. */
+#include <string.h>
+
+#include "kernels.h"
+
+const struct act_kernels *const act_tables[] = {
+    &act_table_scalar,
+};
+const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];
+
+static const char *const names[ACT_COUNT] = {
+#define ACT_NAME(E, name, exact) [ACT_##E] = #name,
+    ACT_LIST(ACT_NAME)
+#undef ACT_NAME
+};
+
+static const bool exact[ACT_COUNT] = {
+#define ACT_EXACT(E, name, ex) [ACT_##E] = ex,
+    ACT_LIST(ACT_EXACT)
+#undef ACT_EXACT
+};
+
+const char *act_name(enum act_op op) { return op < ACT_COUNT ? names[op] : "?"; }
+
+bool act_exact(enum act_op op) { return op < ACT_COUNT && exact[op]; }
+
+enum act_op act_from_name(const char *name)
+{
+    for (int i = 0; i < ACT_COUNT; i++)
+        if (strcmp(names[i], name) == 0)
+            return (enum act_op)i;
+    return ACT_COUNT;
+}

@@ -1,0 +1,18 @@
+/* ops_scalar.h - the scalar table's entries, declared from the one list. */
+#ifndef ACT_OPS_SCALAR_H
+#define ACT_OPS_SCALAR_H
+
+#include "../kernels.h"
+
+#define ACT_DECLARE_SCALAR(E, name, exact)                                                         \
+    void act_##name##_scalar(const float *x, float *y, size_t n);                                  \
+    void act_##name##_hist_scalar(const float *x, size_t n, const struct act_edges *e,             \
+                                  uint64_t *counts, struct act_seen *seen);
+ACT_LIST(ACT_DECLARE_SCALAR)
+#undef ACT_DECLARE_SCALAR
+
+void act_minmax_scalar(const float *x, size_t n, float *lo, float *hi);
+void act_hist_edges_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+void act_hist_uniform_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+
+#endif

@@ -1,0 +1,240 @@
+/* cli.c - argument parsing: every rejection names the argument and the reason. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Above this the sample alone would need more than 256 GiB. */
+#define MAX_N ((uint64_t)1 << 36)
+#define MAX_BINS ((uint64_t)1 << 24)
+#define MAX_ITERATIONS ((uint64_t)1 << 20)
+
+static int bad(char *err, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* A whole decimal integer in [lo, hi]: no sign, no spaces, no suffix. */
+static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
+                      char *err, size_t len)
+{
+    if (*s < '0' || *s > '9')
+        return bad(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
+                   (unsigned long long)lo, (unsigned long long)hi, s);
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end != '\0')
+        return bad(err, len, "%s expects a whole number, not '%s'", opt, s);
+    if (errno == ERANGE || v < lo || v > hi)
+        return bad(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
+                   (unsigned long long)hi, s);
+    *out = v;
+    return 0;
+}
+
+/* A finite number > 0. */
+static int parse_positive(const char *opt, const char *s, double *out, char *err, size_t len)
+{
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v) || !(v > 0.0))
+        return bad(err, len, "%s expects a finite number above 0, not '%s'", opt, s);
+    *out = v;
+    return 0;
+}
+
+/* "relu,tanh" or "all": which activations to run (always in the notebook's order). */
+static int parse_activations(const char *s, bool *use, char *err, size_t len)
+{
+    if (strcmp(s, "all") == 0) {
+        for (int i = 0; i < ACT_COUNT; i++)
+            use[i] = true;
+        return 0;
+    }
+    bool seen[ACT_COUNT] = {false};
+    const char *p = s;
+    for (;;) {
+        size_t n = strcspn(p, ",");
+        char name[64];
+        if (n == 0 || n >= sizeof name)
+            goto unknown;
+        memcpy(name, p, n);
+        name[n] = '\0';
+        enum act_op op = act_from_name(name);
+        if (op == ACT_COUNT)
+            goto unknown;
+        if (seen[op])
+            return bad(err, len, "--activations lists '%s' twice", name);
+        seen[op] = true;
+        if (p[n] == '\0')
+            break;
+        p += n + 1;
+        continue;
+    unknown:;
+        char valid[256] = "";
+        size_t used = 0;
+        for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
+            used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
+                                     act_name((enum act_op)i));
+        return bad(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
+                   (int)(n < 64 ? n : 64), p, valid);
+    }
+    memcpy(use, seen, sizeof seen);
+    return 0;
+}
+
+/* Options of `actent experiment`; `value` is its argument. */
+static int experiment_option(struct actent_cli *c, const char *opt, const char *value, char *err,
+                             size_t len)
+{
+    struct actent_experiment_opts *o = &c->exp;
+    uint64_t u;
+    if (strcmp(opt, "--n") == 0) {
+        if (parse_uint(opt, value, 1, MAX_N, &u, err, len))
+            return -1;
+        o->n = (size_t)u;
+    } else if (strcmp(opt, "--seed") == 0) {
+        if (parse_uint(opt, value, 0, UINT32_MAX, &u, err, len))
+            return -1;
+        o->seed = (uint32_t)u;
+    } else if (strcmp(opt, "--bins") == 0) {
+        if (parse_uint(opt, value, 1, MAX_BINS, &u, err, len))
+            return -1;
+        o->bins = (size_t)u;
+    } else if (strcmp(opt, "--iterations") == 0) {
+        if (parse_uint(opt, value, 0, MAX_ITERATIONS, &u, err, len))
+            return -1;
+        o->iterations = (size_t)u;
+    } else if (strcmp(opt, "--sigma") == 0) {
+        return parse_positive(opt, value, &o->sigma, err, len);
+    } else if (strcmp(opt, "--dist") == 0) {
+        if (strcmp(value, "uniform") == 0)
+            o->dist = ACTENT_UNIFORM;
+        else if (strcmp(value, "normal") == 0)
+            o->dist = ACTENT_NORMAL;
+        else
+            return bad(err, len, "--dist must be uniform or normal, not '%s'", value);
+    } else if (strcmp(opt, "--mode") == 0) {
+        if (strcmp(value, "notebook") == 0)
+            o->mode = ACTENT_NOTEBOOK;
+        else if (strcmp(value, "consistent") == 0)
+            o->mode = ACTENT_CONSISTENT;
+        else
+            return bad(err, len, "--mode must be notebook or consistent, not '%s'", value);
+    } else if (strcmp(opt, "--activations") == 0) {
+        return parse_activations(value, o->use, err, len);
+    } else if (strcmp(opt, "--json") == 0) {
+        if (!*value)
+            return bad(err, len, "--json expects a file name, or - for standard output");
+        c->json = value;
+    } else {
+        return 1; /* not an experiment option */
+    }
+    return 0;
+}
+
+int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *err, size_t len)
+{
+    memset(c, 0, sizeof *c);
+    actent_experiment_defaults(&c->exp);
+    c->exp.k = NULL;
+    if (argc < 2) {
+        c->cmd = ACTENT_CMD_HELP;
+        return 0;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "experiment") == 0)
+        c->cmd = ACTENT_CMD_EXPERIMENT;
+    else if (strcmp(cmd, "isa") == 0)
+        c->cmd = ACTENT_CMD_ISA;
+    else if (strcmp(cmd, "machine") == 0)
+        c->cmd = ACTENT_CMD_MACHINE;
+    else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        c->cmd = ACTENT_CMD_HELP;
+        if (argc > 2)
+            c->help_topic = argv[2];
+        return 0;
+    } else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        c->cmd = ACTENT_CMD_VERSION;
+        return 0;
+    } else {
+        return bad(err, len, "unknown command '%s' (commands: experiment, isa, machine, help, "
+                             "version)", cmd);
+    }
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            c->help_topic = cmd;
+            c->cmd = ACTENT_CMD_HELP;
+            return 0;
+        }
+        if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
+            return bad(err, len, "%s: unexpected argument '%s'", cmd, arg);
+        /* --opt=value or --opt value */
+        char opt[64];
+        const char *eq = strchr(arg, '='), *value;
+        size_t ol = eq ? (size_t)(eq - arg) : strlen(arg);
+        if (ol >= sizeof opt)
+            return bad(err, len, "%s: unknown option '%.*s'", cmd, 64, arg);
+        memcpy(opt, arg, ol);
+        opt[ol] = '\0';
+        if (eq) {
+            value = eq + 1;
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            return bad(err, len, "%s: option %s needs a value", cmd, opt);
+        }
+        if (strcmp(opt, "--isa") == 0) {
+            if (!*value)
+                return bad(err, len, "--isa expects a table name (see: actent isa)");
+            c->isa = value;
+            continue;
+        }
+        int rc = c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_option(c, opt, value, err, len) : 1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt, cmd);
+    }
+    return 0;
+}
+
+void actent_cli_usage(const char *topic, char *buf, size_t len)
+{
+    if (topic && strcmp(topic, "experiment") == 0) {
+        snprintf(buf, len,
+                 "usage: actent experiment [options]\n"
+                 "  How much entropy each activation removes from a layer (the notebook's analysis).\n"
+                 "  --mode notebook|consistent  notebook: input 50 bins, outputs 49 (as the notebook);\n"
+                 "                              consistent: input and outputs binned alike [notebook]\n"
+                 "  --n N                 sample size [4096]\n"
+                 "  --seed S              np.random.seed [0]\n"
+                 "  --dist uniform|normal uniform on [-1, 1], or normal(0, sigma) [uniform]\n"
+                 "  --sigma X             the normal's scale [1]\n"
+                 "  --bins K              input bins [50]\n"
+                 "  --iterations I        copy-neighbour iterations [200]\n"
+                 "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
+                 "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
+                 "  --json FILE           also write the result as JSON (- for stdout)\n");
+        return;
+    }
+    snprintf(buf, len,
+             "usage: actent <command> [options]\n"
+             "  experiment   the notebook's entropy analysis (actent help experiment)\n"
+             "  isa          the kernel tables built in, and which this CPU runs\n"
+             "  machine      this machine's id, as used for results/<machine>/\n"
+             "  help [cmd]   this text, or a command's options\n"
+             "  version      the version\n");
+}

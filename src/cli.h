@@ -1,0 +1,29 @@
+/* cli.h - the command line, parsed into plain values; no I/O, so it can be
+ * tested and fuzzed on its own. */
+#ifndef ACTENT_CLI_H
+#define ACTENT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "experiment.h"
+
+enum actent_cmd { ACTENT_CMD_HELP, ACTENT_CMD_VERSION, ACTENT_CMD_EXPERIMENT, ACTENT_CMD_ISA,
+                  ACTENT_CMD_MACHINE };
+
+struct actent_cli {
+    enum actent_cmd cmd;
+    struct actent_experiment_opts exp; /* experiment options; exp.k is left for dispatch */
+    const char *isa;                   /* --isa NAME, or NULL */
+    const char *json;                  /* --json FILE, or NULL */
+    const char *help_topic;            /* command whose help was asked for, or NULL */
+};
+
+/* Parses argv (argv[0] is the program). 0 on success; -1 with a message
+ * naming the bad argument in err. */
+int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *err, size_t len);
+
+/* The usage text for a command (NULL: the overview). */
+void actent_cli_usage(const char *topic, char *buf, size_t len);
+
+#endif

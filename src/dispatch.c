@@ -1,0 +1,54 @@
+/* dispatch.c - walks the registry best first; names no ISA. */
+#include "dispatch.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int refuse(char *why, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void actent_table_names(char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < act_ntables && used < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", act_tables[i]->name);
+}
+
+int actent_select(const char *want, const struct act_kernels **out, char *why, size_t len)
+{
+    bool any = want == NULL || strcmp(want, "auto") == 0;
+    for (size_t i = 0; i < act_ntables; i++) {
+        const struct act_kernels *k = act_tables[i];
+        if (!any && strcmp(k->name, want) != 0)
+            continue;
+        if (k->cpu_ok()) {
+            *out = k;
+            return 0;
+        }
+        if (!any)
+            return refuse(why, len, "ISA '%s' is built in, but this CPU cannot run it", want);
+    }
+    char names[256];
+    actent_table_names(names, sizeof names);
+    if (any)
+        return refuse(why, len, "no built-in table runs on this CPU (this build has: %s)", names);
+    return refuse(why, len, "unknown ISA '%s' (this build has: %s, or auto)", want, names);
+}
+
+const char *actent_isa_request(const char *flag)
+{
+    if (flag)
+        return flag;
+    const char *env = getenv("ACTENT_ISA");
+    return env && *env ? env : NULL;
+}

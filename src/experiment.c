@@ -1,0 +1,169 @@
+/* experiment.c - sample, activate, bin, measure, simplify, measure again. */
+#include "experiment.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entropy.h"
+#include "histogram.h"
+#include "transform.h"
+
+void actent_experiment_defaults(struct actent_experiment_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->mode = ACTENT_NOTEBOOK;
+    o->n = 4096;
+    o->seed = 0;
+    o->dist = ACTENT_UNIFORM;
+    o->sigma = 1.0;
+    o->bins = 50;
+    o->iterations = 200;
+    for (int i = 0; i < ACT_COUNT; i++)
+        o->use[i] = true;
+    o->k = &act_table_scalar;
+}
+
+const char *actent_mode_name(enum actent_mode m)
+{
+    return m == ACTENT_CONSISTENT ? "consistent" : "notebook";
+}
+
+static int fail(char *err, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void *alloc_array(size_t n, size_t size, const char *what, char *err, size_t len)
+{
+    void *p = n > SIZE_MAX / size ? NULL : calloc(n ? n : 1, size);
+    if (!p)
+        fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
+             (double)n * (double)size / 1048576.0);
+    return p;
+}
+
+int actent_experiment_run(const struct actent_experiment_opts *o, struct actent_experiment *r,
+                          char *err, size_t len)
+{
+    memset(r, 0, sizeof *r);
+    float *x = alloc_array(o->n, sizeof *x, "the sample", err, len);
+    if (!x)
+        return -1;
+    struct actent_rng rng;
+    actent_rng_seed(&rng, o->seed);
+    if (o->dist == ACTENT_NORMAL)
+        actent_sample(&rng, ACTENT_NORMAL, 0.0, o->sigma, x, o->n);
+    else
+        actent_sample(&rng, ACTENT_UNIFORM, -1.0, 1.0, x, o->n);
+    int rc = actent_experiment_analyse(o, x, o->n, &rng, r, err, len);
+    free(x);
+    return rc;
+}
+
+/* The first non-finite value, so an error can name it; n if none. */
+static size_t first_nonfinite(const float *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return i;
+    return n;
+}
+
+static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, const float *x,
+                       size_t n, float *y, struct actent_rng *rng, struct actent_experiment *r,
+                       struct actent_act_result *a, char *err, size_t len)
+{
+    const struct act_kernels *k = o->k;
+    a->op = op;
+    k->activate[op](x, y, n);
+    size_t bad = first_nonfinite(y, n);
+    if (bad < n)
+        return fail(err, len, "%s gives %g at element %zu (x = %.9g): its range has no finite edges",
+                    act_name(op), (double)y[bad], bad, (double)x[bad]);
+    k->minmax(y, n, &a->lo, &a->hi);
+    struct act_edges *e = actent_edges_linspace(a->lo, a->hi, r->nbins_out);
+    a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
+    a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
+    if (!e || !a->counts || !a->counts_transformed) {
+        actent_edges_free(e);
+        return e ? -1 : fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
+    }
+    k->hist_edges(y, n, e, a->counts);
+    a->entropy = actent_entropy_bits(a->counts, r->nbins_out);
+    a->reduction = r->input_entropy - a->entropy;
+    /* the notebook bins the transformed values with the untransformed output's edges */
+    actent_copy_neighbour(y, n, o->iterations, rng, y);
+    k->hist_edges(y, n, e, a->counts_transformed);
+    a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
+    a->further_reduction = a->entropy - a->entropy_transformed;
+    actent_edges_free(e);
+    return 0;
+}
+
+int actent_experiment_analyse(const struct actent_experiment_opts *o, const float *x, size_t n,
+                              struct actent_rng *rng, struct actent_experiment *r, char *err,
+                              size_t len)
+{
+    memset(r, 0, sizeof *r);
+    r->opts = *o;
+    r->opts.n = n;
+    const struct act_kernels *k = o->k;
+    if (n == 0)
+        return fail(err, len, "no values to analyse");
+    if (o->bins < 1 || (o->mode == ACTENT_NOTEBOOK && o->bins < 2))
+        return fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
+                    o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
+    size_t bad = first_nonfinite(x, n);
+    if (bad < n)
+        return fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
+                    (double)x[bad]);
+    r->nbins_in = o->bins;
+    r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
+    k->minmax(x, n, &r->in_lo, &r->in_hi);
+    struct act_edges *e = o->mode == ACTENT_NOTEBOOK
+                              ? actent_edges_uniform(r->in_lo, r->in_hi, r->nbins_in)
+                              : actent_edges_linspace(r->in_lo, r->in_hi, r->nbins_in);
+    r->input_counts = alloc_array(r->nbins_in, sizeof *r->input_counts, "counts", err, len);
+    if (!e || !r->input_counts) {
+        actent_edges_free(e);
+        actent_experiment_free(r);
+        return fail(err, len, "out of memory for %zu bins", r->nbins_in);
+    }
+    (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
+    actent_edges_free(e);
+    r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
+
+    float *y = alloc_array(n, sizeof *y, "the activations", err, len);
+    if (!y) {
+        actent_experiment_free(r);
+        return -1;
+    }
+    for (int op = 0; op < ACT_COUNT; op++) {
+        if (!o->use[op])
+            continue;
+        struct actent_act_result *a = &r->acts[r->nacts++];
+        if (analyse_one(o, (enum act_op)op, x, n, y, rng, r, a, err, len) != 0) {
+            free(y);
+            actent_experiment_free(r);
+            return -1;
+        }
+    }
+    free(y);
+    return 0;
+}
+
+void actent_experiment_free(struct actent_experiment *r)
+{
+    free(r->input_counts);
+    for (size_t i = 0; i < r->nacts; i++) {
+        free(r->acts[i].counts);
+        free(r->acts[i].counts_transformed);
+    }
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,76 @@
+/* experiment.h - the notebook's analysis: how much entropy each activation removes.
+ *
+ * Notebook mode repeats the notebook: the input binned by np.histogram(x,
+ * bins=K), each output by np.linspace(min, max, K) edges (K - 1 bins), then the
+ * copy-neighbour transform binned with the untransformed output's edges.
+ * Consistent mode bins the input and every output alike (K bins on [min, max],
+ * given-edges semantics), so the identity removes exactly nothing. */
+#ifndef ACTENT_EXPERIMENT_H
+#define ACTENT_EXPERIMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../kernels/kernels.h"
+#include "json.h"
+#include "rng.h"
+#include "sample.h"
+
+enum actent_mode { ACTENT_NOTEBOOK, ACTENT_CONSISTENT };
+
+struct actent_experiment_opts {
+    enum actent_mode mode;
+    size_t n;               /* sample size */
+    uint32_t seed;          /* np.random.seed */
+    enum actent_dist dist;  /* uniform on [-1, 1] or normal(0, sigma) */
+    double sigma;
+    size_t bins;            /* K */
+    size_t iterations;      /* copy-neighbour iterations */
+    bool use[ACT_COUNT];    /* which activations, run in the notebook's order */
+    const struct act_kernels *k;
+};
+
+/* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
+void actent_experiment_defaults(struct actent_experiment_opts *o);
+
+struct actent_act_result {
+    enum act_op op;
+    float lo, hi;               /* the output's range: its histogram's outer edges */
+    double entropy;             /* after the activation */
+    double reduction;           /* input entropy - entropy */
+    double entropy_transformed; /* after copy-neighbour, same edges */
+    double further_reduction;   /* entropy - entropy_transformed */
+    uint64_t *counts, *counts_transformed;
+};
+
+struct actent_experiment {
+    struct actent_experiment_opts opts;
+    size_t nbins_in, nbins_out;
+    float in_lo, in_hi;
+    double input_entropy;
+    uint64_t *input_counts;
+    size_t nacts;
+    struct actent_act_result acts[ACT_COUNT]; /* in the order run */
+};
+
+/* Draws the sample, then analyses it. 0, or -1 with a message. */
+int actent_experiment_run(const struct actent_experiment_opts *o, struct actent_experiment *r,
+                          char *err, size_t len);
+
+/* Analyses n given values; the transform draws from rng. */
+int actent_experiment_analyse(const struct actent_experiment_opts *o, const float *x, size_t n,
+                              struct actent_rng *rng, struct actent_experiment *r, char *err,
+                              size_t len);
+
+void actent_experiment_free(struct actent_experiment *r);
+
+/* The tables: sorted by entropy, as the notebook plots them. */
+void actent_experiment_print(FILE *f, const struct actent_experiment *r);
+/* One JSON object (see README: the experiment's JSON). */
+void actent_experiment_json(struct json *j, const struct actent_experiment *r);
+
+const char *actent_mode_name(enum actent_mode m);
+
+#endif

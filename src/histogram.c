@@ -1,0 +1,150 @@
+/* histogram.c - numpy's bin edges. */
+#include "histogram.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdalign.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+/* More bins than this is a mistake, not an analysis: counts alone would need gigabytes. */
+#define ACTENT_MAX_BINS ((size_t)1 << 24)
+
+void actent_linspace(double lo, double hi, size_t num, double *out)
+{
+    if (num == 0)
+        return;
+    size_t div = num - 1;
+    double delta = hi - lo;
+    double step = div ? delta / (double)div : delta;
+    for (size_t i = 0; i < num; i++) {
+        /* numpy's two branches: i * step + lo, or (i / div) * delta + lo when the
+         * step underflows to zero (gh-5437) */
+        double y = step == 0.0 && div ? ((double)i / (double)div) * delta : (double)i * step;
+        out[i] = y + lo;
+    }
+    if (num > 1)
+        out[num - 1] = hi;
+}
+
+float actent_f32_ceil(double d)
+{
+    float f = (float)d;
+    return (double)f < d ? nextafterf(f, INFINITY) : f;
+}
+
+float actent_f32_floor(double d)
+{
+    float f = (float)d;
+    return (double)f > d ? nextafterf(f, -INFINITY) : f;
+}
+
+/* numpy's min_scalar_type: a double scalar combines with a float32 array in
+ * float32 unless it is finite and outside (-3.4e38, 3.4e38) */
+static bool beyond_f32(double v) { return isfinite(v) && !(v > -3.4e38 && v < 3.4e38); }
+
+/* One allocation: the struct, then nbins + 1 doubles, then two float arrays. */
+static struct act_edges *alloc_edges(size_t nbins, double **edge, float **thresh, float **edge32)
+{
+    if (nbins == 0 || nbins > ACTENT_MAX_BINS) {
+        errno = EINVAL;
+        return NULL;
+    }
+    size_t m = nbins + 1;
+    size_t head = (sizeof(struct act_edges) + alignof(double) - 1) / alignof(double) * alignof(double);
+    char *p = malloc(head + m * (sizeof(double) + 2 * sizeof(float)));
+    if (!p)
+        return NULL;
+    *edge = (double *)(p + head);
+    *thresh = (float *)(*edge + m);
+    *edge32 = *thresh + m;
+    return (struct act_edges *)p;
+}
+
+static void fill_thresholds(struct act_edges *e, const double *edge, float *thresh, size_t m)
+{
+    for (size_t i = 0; i < m; i++)
+        thresh[i] = actent_f32_ceil(edge[i]);
+    e->thresh_hi = actent_f32_floor(edge[m - 1]);
+}
+
+struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins)
+{
+    if (!isfinite(lo) || !isfinite(hi) || lo > hi) {
+        errno = EINVAL;
+        return NULL;
+    }
+    double *edge;
+    float *thresh, *edge32;
+    struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);
+    if (!e)
+        return NULL;
+    size_t m = nbins + 1;
+    actent_linspace(lo, hi, m, edge);
+    for (size_t i = 0; i < m; i++)
+        edge32[i] = (float)edge[i];
+    fill_thresholds(e, edge, thresh, m);
+    e->nbins = nbins;
+    e->lo = edge[0];
+    e->hi = edge[nbins];
+    e->edge = edge;
+    e->thresh = thresh;
+    e->edge32 = edge32;
+    /* the uniform-mode fields describe the same range, for completeness */
+    e->first = lo;
+    e->last = hi;
+    e->first32 = (float)lo;
+    e->norm = (double)nbins / (hi - lo);
+    e->norm32 = (float)e->norm;
+    e->wide_sub = beyond_f32(lo);
+    e->wide_norm = beyond_f32(e->norm);
+    return e;
+}
+
+struct act_edges *actent_edges_uniform(float min, float max, size_t nbins)
+{
+    if (!isfinite(min) || !isfinite(max) || min > max) {
+        errno = EINVAL;
+        return NULL;
+    }
+    double *edge;
+    float *thresh, *edge32;
+    struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);
+    if (!e)
+        return NULL;
+    size_t m = nbins + 1;
+    double first = min, last = max, range;
+    if (min == max) {
+        /* numpy widens an empty range; float32 - 0.5 promotes to double */
+        first = (double)min - 0.5;
+        last = (double)max + 0.5;
+        range = last - first;
+    } else {
+        /* numpy subtracts the float32 outer edges in float32 */
+        range = (double)(max - min);
+    }
+    actent_linspace(first, last, m, edge);
+    for (size_t i = 0; i < m; i++)
+        edge32[i] = (float)edge[i];
+    /* given-edges view of the same bins: numpy compares against the float32 edges */
+    for (size_t i = 0; i < m; i++)
+        edge[i] = edge32[i];
+    fill_thresholds(e, edge, thresh, m);
+    e->nbins = nbins;
+    e->lo = edge[0];
+    e->hi = edge[nbins];
+    e->edge = edge;
+    e->thresh = thresh;
+    e->edge32 = edge32;
+    e->first = first;
+    e->last = last;
+    e->first32 = (float)first;
+    e->norm = (double)nbins / range;
+    e->norm32 = (float)e->norm;
+    /* a float32 first edge subtracts in float32; only the widened double one can be wide */
+    e->wide_sub = min == max && beyond_f32(first);
+    e->wide_norm = beyond_f32(e->norm);
+    return e;
+}
+
+void actent_edges_free(struct act_edges *e) { free(e); }

@@ -1,0 +1,33 @@
+/* histogram.h - bin edges as numpy builds them, and histograms through a table.
+ *
+ * Two modes, both numpy's:
+ *   uniform: np.histogram(x, bins=K) on float32 data: K bins on [min, max]
+ *            (widened by 0.5 each way when min == max), float32 edges;
+ *   given:   np.histogram(y, bins=np.linspace(lo, hi, K + 1)): double edges.
+ * The notebook bins its input the first way and its outputs the second, with
+ * np.linspace(min, max, 50), i.e. 49 bins. */
+#ifndef ACTENT_HISTOGRAM_H
+#define ACTENT_HISTOGRAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../kernels/kernels.h"
+
+/* np.linspace(lo, hi, nbins + 1) as given edges. NULL (with errno) when
+ * nbins is 0 or too large, lo > hi, either is not finite, or memory is short. */
+struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins);
+
+/* np.histogram(x, bins=nbins)'s edges for float32 data with this min and max. */
+struct act_edges *actent_edges_uniform(float min, float max, size_t nbins);
+
+void actent_edges_free(struct act_edges *e);
+
+/* numpy's linspace in double: out[i] = i * step + lo, out[num - 1] = hi. */
+void actent_linspace(double lo, double hi, size_t num, double *out);
+
+/* the smallest float32 >= d, and the largest float32 <= d */
+float actent_f32_ceil(double d);
+float actent_f32_floor(double d);
+
+#endif

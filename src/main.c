@@ -1,0 +1,98 @@
+/* main.c - the actent command: parse, dispatch, run, report. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dispatch.h"
+#include "experiment.h"
+#include "machine.h"
+#include "outfile.h"
+#include "version.h"
+#include "../kernels/cpu.h"
+
+#define ERR_LEN 1024
+
+static int cmd_experiment(struct actent_cli *c)
+{
+    char err[ERR_LEN];
+    if (actent_select(actent_isa_request(c->isa), &c->exp.k, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: %s\n", err);
+        return 2;
+    }
+    /* open the JSON file first: an unwritable path fails before any work */
+    struct actent_out out = {0};
+    if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: --json: %s\n", err);
+        return 1;
+    }
+    struct actent_experiment r;
+    if (actent_experiment_run(&c->exp, &r, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: experiment: %s\n", err);
+        if (c->json)
+            actent_out_abort(&out);
+        return 1;
+    }
+    /* with --json -, standard output carries the JSON alone */
+    actent_experiment_print(c->json && out.f == stdout ? stderr : stdout, &r);
+    int rc = 0;
+    if (c->json) {
+        struct json j;
+        json_init(&j, out.f);
+        actent_experiment_json(&j, &r);
+        if (actent_out_commit(&out, err, sizeof err) != 0) {
+            fprintf(stderr, "actent: --json: %s\n", err);
+            rc = 1;
+        }
+    }
+    actent_experiment_free(&r);
+    return rc;
+}
+
+static int cmd_isa(const struct actent_cli *c)
+{
+    char model[256], features[256], why[ERR_LEN];
+    actent_cpu_model(model, sizeof model);
+    act_cpu_features(features, sizeof features);
+    printf("cpu: %s\nfeatures: %s\n\ntables built in (best first):\n", model, features);
+    for (size_t i = 0; i < act_ntables; i++) {
+        const struct act_kernels *k = act_tables[i];
+        printf("  %-8s %-16s %s\n", k->name, k->cpu_ok() ? "runs here" : "cannot run here",
+               k->detail);
+    }
+    const struct act_kernels *pick;
+    const char *want = actent_isa_request(c->isa);
+    if (actent_select(want, &pick, why, sizeof why) != 0) {
+        fprintf(stderr, "actent: %s\n", why);
+        return 2;
+    }
+    printf("\n%s picks: %s\n", want ? want : "auto", pick->name);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct actent_cli c;
+    char err[ERR_LEN], usage[4096];
+    if (actent_cli_parse(argc, argv, &c, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: %s\n", err);
+        return 2;
+    }
+    switch (c.cmd) {
+    case ACTENT_CMD_EXPERIMENT:
+        return cmd_experiment(&c);
+    case ACTENT_CMD_ISA:
+        return cmd_isa(&c);
+    case ACTENT_CMD_MACHINE:
+        actent_machine_id(usage, sizeof usage);
+        printf("%s\n", usage);
+        return 0;
+    case ACTENT_CMD_VERSION:
+        printf("actent %s\n", ACTENT_VERSION);
+        return 0;
+    case ACTENT_CMD_HELP:
+        actent_cli_usage(c.help_topic, usage, sizeof usage);
+        fputs(usage, stdout);
+        return 0;
+    }
+    return 0;
+}

@@ -1,0 +1,17 @@
+/* transform.h - the notebook's copy-neighbour simplification. */
+#ifndef ACTENT_TRANSFORM_H
+#define ACTENT_TRANSFORM_H
+
+#include <stddef.h>
+
+#include "rng.h"
+
+/* _copy_neighbour(y, iterations): the non-zero values of y (NaN counts as
+ * non-zero, -0.0 as zero) in order; `iterations` times, every odd position
+ * takes the value before it (nz[1::2] = nz[0:-1:2]), then the values are
+ * shuffled with numpy's legacy shuffle, drawing from r; then the zeros, as
+ * +0.0. Writes n floats to out; out == y is allowed. */
+void actent_copy_neighbour(const float *y, size_t n, size_t iterations, struct actent_rng *r,
+                           float *out);
+
+#endif
