@@ -1,12 +1,77 @@
-/* cpu.c - run-time CPU feature probes. */
+/* cpu.c - run-time CPU feature probes.
+ * x86: CPUID says what the core has, XGETBV whether the OS saves the YMM
+ * registers; both are needed before a single AVX instruction runs. */
 #include "cpu.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#elif defined(__aarch64__)
+#include <sys/auxv.h>
+#ifndef HWCAP_ASIMD
+#define HWCAP_ASIMD (1 << 1)
+#endif
+#endif
+
 bool act_cpu_any(void) { return true; }
 
-static void append(char *buf, size_t len, const char *name, int on)
+#if defined(__x86_64__)
+static unsigned long long xgetbv0(void)
+{
+    unsigned eax, edx;
+    __asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(0));
+    return (unsigned long long)edx << 32 | eax;
+}
+
+struct x86_features {
+    bool os_ymm, avx, avx2, fma, avx512f, os_zmm, sse42;
+};
+
+static struct x86_features x86_probe(void)
+{
+    struct x86_features f = {0};
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d))
+        return f;
+    bool osxsave = c & (1u << 27);
+    f.sse42 = c & (1u << 20);
+    f.avx = c & (1u << 28);
+    f.fma = c & (1u << 12);
+    if (osxsave) {
+        unsigned long long xcr0 = xgetbv0();
+        f.os_ymm = (xcr0 & 0x6) == 0x6;       /* XMM and YMM state */
+        f.os_zmm = (xcr0 & 0xe6) == 0xe6;     /* and opmask, ZMM state */
+    }
+    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        f.avx2 = b & (1u << 5);
+        f.avx512f = b & (1u << 16);
+    }
+    return f;
+}
+#endif
+
+bool act_cpu_avx2_fma(void)
+{
+#if defined(__x86_64__)
+    struct x86_features f = x86_probe();
+    return f.os_ymm && f.avx && f.avx2 && f.fma;
+#else
+    return false;
+#endif
+}
+
+bool act_cpu_neon(void)
+{
+#if defined(__aarch64__)
+    return (getauxval(AT_HWCAP) & HWCAP_ASIMD) != 0;
+#else
+    return false;
+#endif
+}
+
+static void append(char *buf, size_t len, const char *name, bool on)
 {
     size_t used = strlen(buf);
     if (on && used + 1 < len)
@@ -19,15 +84,21 @@ void act_cpu_features(char *buf, size_t len)
         return;
     buf[0] = '\0';
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    append(buf, len, "sse4.2", __builtin_cpu_supports("sse4.2"));
-    append(buf, len, "avx", __builtin_cpu_supports("avx"));
-    append(buf, len, "avx2", __builtin_cpu_supports("avx2"));
-    append(buf, len, "fma", __builtin_cpu_supports("fma"));
-    append(buf, len, "avx512f", __builtin_cpu_supports("avx512f"));
+    struct x86_features f = x86_probe();
+    append(buf, len, "sse4.2", f.sse42);
+    append(buf, len, "avx", f.avx);
+    append(buf, len, "avx2", f.avx2);
+    append(buf, len, "fma", f.fma);
+    append(buf, len, "avx512f", f.avx512f);
+    append(buf, len, "os-ymm", f.os_ymm);
+    append(buf, len, "os-zmm", f.os_zmm);
 #elif defined(__aarch64__)
-    append(buf, len, "asimd", 1);
+    unsigned long hw = getauxval(AT_HWCAP);
+    append(buf, len, "asimd", hw & HWCAP_ASIMD);
+#ifdef HWCAP_SVE
+    append(buf, len, "sve", hw & HWCAP_SVE);
+#endif
 #else
-    append(buf, len, "none", 1);
+    append(buf, len, "none", true);
 #endif
 }

@@ -6,6 +6,10 @@
 #include <stddef.h>
 
 bool act_cpu_any(void);
+/* x86-64: AVX2 and FMA in CPUID, and the OS saves YMM state (XGETBV) */
+bool act_cpu_avx2_fma(void);
+/* aarch64: Advanced SIMD (always present on AArch64; read from AT_HWCAP) */
+bool act_cpu_neon(void);
 
 /* A space-separated list of the CPU features actent cares about. */
 void act_cpu_features(char *buf, size_t len);

@@ -5,7 +5,14 @@
 
 #include "kernels.h"
 
+#ifdef ACT_HAVE_AVX2
+extern const struct act_kernels act_table_avx2;
+#endif
+
 const struct act_kernels *const act_tables[] = {
+#ifdef ACT_HAVE_AVX2
+    &act_table_avx2,
+#endif
     &act_table_scalar,
 };
 const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];

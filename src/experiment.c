@@ -8,6 +8,7 @@
 
 #include "entropy.h"
 #include "histogram.h"
+#include "pipeline.h"
 #include "transform.h"
 
 void actent_experiment_defaults(struct actent_experiment_opts *o)
@@ -76,33 +77,28 @@ static size_t first_nonfinite(const float *v, size_t n)
 }
 
 static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, const float *x,
-                       size_t n, float *y, struct actent_rng *rng, struct actent_experiment *r,
-                       struct actent_act_result *a, char *err, size_t len)
+                       size_t n, float *y, struct actent_edges_buf *eb, struct actent_rng *rng,
+                       struct actent_experiment *r, struct actent_act_result *a, char *err,
+                       size_t len)
 {
     const struct act_kernels *k = o->k;
     a->op = op;
-    k->activate[op](x, y, n);
-    size_t bad = first_nonfinite(y, n);
-    if (bad < n)
-        return fail(err, len, "%s gives %g at element %zu (x = %.9g): its range has no finite edges",
-                    act_name(op), (double)y[bad], bad, (double)x[bad]);
-    k->minmax(y, n, &a->lo, &a->hi);
-    struct act_edges *e = actent_edges_linspace(a->lo, a->hi, r->nbins_out);
     a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
-    if (!e || !a->counts || !a->counts_transformed) {
-        actent_edges_free(e);
-        return e ? -1 : fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
-    }
-    k->hist_edges(y, n, e, a->counts);
+    if (!a->counts || !a->counts_transformed)
+        return -1;
+    struct actent_range range;
+    if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err, len) != 0)
+        return -1;
+    a->lo = range.lo;
+    a->hi = range.hi;
     a->entropy = actent_entropy_bits(a->counts, r->nbins_out);
     a->reduction = r->input_entropy - a->entropy;
     /* the notebook bins the transformed values with the untransformed output's edges */
     actent_copy_neighbour(y, n, o->iterations, rng, y);
-    k->hist_edges(y, n, e, a->counts_transformed);
+    k->hist_edges(y, n, &eb->e, a->counts_transformed);
     a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
     a->further_reduction = a->entropy - a->entropy_transformed;
-    actent_edges_free(e);
     return 0;
 }
 
@@ -140,22 +136,26 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
 
     float *y = alloc_array(n, sizeof *y, "the activations", err, len);
-    if (!y) {
+    struct actent_edges_buf eb;
+    if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
+        if (y)
+            fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
+        free(y);
         actent_experiment_free(r);
         return -1;
     }
-    for (int op = 0; op < ACT_COUNT; op++) {
+    int rc = 0;
+    for (int op = 0; op < ACT_COUNT && rc == 0; op++) {
         if (!o->use[op])
             continue;
         struct actent_act_result *a = &r->acts[r->nacts++];
-        if (analyse_one(o, (enum act_op)op, x, n, y, rng, r, a, err, len) != 0) {
-            free(y);
-            actent_experiment_free(r);
-            return -1;
-        }
+        rc = analyse_one(o, (enum act_op)op, x, n, y, &eb, rng, r, a, err, len);
     }
+    actent_edges_buf_free(&eb);
     free(y);
-    return 0;
+    if (rc != 0)
+        actent_experiment_free(r);
+    return rc;
 }
 
 void actent_experiment_free(struct actent_experiment *r)

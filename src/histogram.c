@@ -6,6 +6,7 @@
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* More bins than this is a mistake, not an analysis: counts alone would need gigabytes. */
 #define ACTENT_MAX_BINS ((size_t)1 << 24)
@@ -68,17 +69,10 @@ static void fill_thresholds(struct act_edges *e, const double *edge, float *thre
     e->thresh_hi = actent_f32_floor(edge[m - 1]);
 }
 
-struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins)
+/* given-edges fields for np.linspace(lo, hi, nbins + 1) into caller storage */
+static void fill_linspace(struct act_edges *e, double *edge, float *thresh, float *edge32, double lo,
+                          double hi, size_t nbins)
 {
-    if (!isfinite(lo) || !isfinite(hi) || lo > hi) {
-        errno = EINVAL;
-        return NULL;
-    }
-    double *edge;
-    float *thresh, *edge32;
-    struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);
-    if (!e)
-        return NULL;
     size_t m = nbins + 1;
     actent_linspace(lo, hi, m, edge);
     for (size_t i = 0; i < m; i++)
@@ -98,15 +92,65 @@ struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins)
     e->norm32 = (float)e->norm;
     e->wide_sub = beyond_f32(lo);
     e->wide_norm = beyond_f32(e->norm);
+}
+
+static bool valid_range(double lo, double hi)
+{
+    if (isfinite(lo) && isfinite(hi) && lo <= hi)
+        return true;
+    errno = EINVAL;
+    return false;
+}
+
+struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins)
+{
+    if (!valid_range(lo, hi))
+        return NULL;
+    double *edge;
+    float *thresh, *edge32;
+    struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);
+    if (e)
+        fill_linspace(e, edge, thresh, edge32, lo, hi, nbins);
     return e;
+}
+
+int actent_edges_buf_init(struct actent_edges_buf *b, size_t cap)
+{
+    memset(b, 0, sizeof *b);
+    if (cap == 0 || cap > ACTENT_MAX_BINS)
+        return -1;
+    b->edge = malloc((cap + 1) * sizeof *b->edge);
+    b->thresh = malloc((cap + 1) * sizeof *b->thresh);
+    b->edge32 = malloc((cap + 1) * sizeof *b->edge32);
+    if (!b->edge || !b->thresh || !b->edge32) {
+        actent_edges_buf_free(b);
+        return -1;
+    }
+    b->cap = cap;
+    return 0;
+}
+
+void actent_edges_buf_free(struct actent_edges_buf *b)
+{
+    free(b->edge);
+    free(b->thresh);
+    free(b->edge32);
+    memset(b, 0, sizeof *b);
+}
+
+const struct act_edges *actent_edges_buf_linspace(struct actent_edges_buf *b, double lo, double hi,
+                                                  size_t nbins)
+{
+    if (!valid_range(lo, hi) || nbins == 0 || nbins > b->cap)
+        return NULL;
+    fill_linspace(&b->e, b->edge, b->thresh, b->edge32, lo, hi, nbins);
+    return &b->e;
 }
 
 struct act_edges *actent_edges_uniform(float min, float max, size_t nbins)
 {
-    if (!isfinite(min) || !isfinite(max) || min > max) {
-        errno = EINVAL;
+    if (!valid_range(min, max))
         return NULL;
-    }
     double *edge;
     float *thresh, *edge32;
     struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);

@@ -23,6 +23,23 @@ struct act_edges *actent_edges_uniform(float min, float max, size_t nbins);
 
 void actent_edges_free(struct act_edges *e);
 
+/* Reusable storage for edges of up to `cap` bins, so a hot loop that rebuilds
+ * edges (one histogram per activation) allocates nothing. */
+struct actent_edges_buf {
+    struct act_edges e;
+    size_t cap;
+    double *edge;
+    float *thresh, *edge32;
+};
+
+/* 0, or -1 when memory is short or cap is 0 or too large */
+int actent_edges_buf_init(struct actent_edges_buf *b, size_t cap);
+void actent_edges_buf_free(struct actent_edges_buf *b);
+/* np.linspace(lo, hi, nbins + 1) into b; NULL when the arguments are bad
+ * (as actent_edges_linspace) or nbins exceeds b->cap */
+const struct act_edges *actent_edges_buf_linspace(struct actent_edges_buf *b, double lo, double hi,
+                                                  size_t nbins);
+
 /* numpy's linspace in double: out[i] = i * step + lo, out[num - 1] = hi. */
 void actent_linspace(double lo, double hi, size_t num, double *out);
 

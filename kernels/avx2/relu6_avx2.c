@@ -1,0 +1,19 @@
+/* relu6_avx2.c - relu6, 8 lanes, bit-identical to scalar.
+ * relu as in relu_avx2.c, then min(6, r): minps returns its second operand
+ * when either is NaN, so NaN passes through. */
+#include "loop_avx2.h"
+#include "ops_avx2.h"
+
+static inline __m256 relu6_v8(__m256 x)
+{
+    __m256 nonpos = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_LE_OQ);
+    return _mm256_min_ps(_mm256_set1_ps(6.0f), _mm256_andnot_ps(nonpos, x));
+}
+
+void act_relu6_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, relu6_v8); }
+
+void act_relu6_hist_avx2(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                      struct act_seen *seen)
+{
+    map_hist_v8(x, n, e, counts, seen, relu6_v8);
+}

@@ -1,0 +1,36 @@
+/* pipeline.h - one activation's histogram on the output's own range, the two ways.
+ *
+ * Unfused: activate into a buffer, find its min and max, build edges, bin.
+ * Fused: never store the activations. The range is predicted from the input's
+ * range, [f(min x), f(max x)], which is exact when the kernel is monotonic as
+ * written in float32; the fused pass reports the range it actually saw, and
+ * if that differs (a kernel that dips by an ulp somewhere, a non-monotonic
+ * activation) the pass is repeated with the seen range. The counts are then
+ * exactly the unfused path's: same edges, same values, same bins. */
+#ifndef ACTENT_PIPELINE_H
+#define ACTENT_PIPELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../kernels/kernels.h"
+#include "histogram.h"
+
+struct actent_range {
+    float lo, hi; /* the output's min and max: the histogram's outer edges */
+    int passes;   /* fused: 1, or 2 when the predicted range was not the range seen */
+};
+
+/* counts[0..nbins) = histogram of f(x) with np.linspace(min f, max f, nbins + 1)
+ * edges; y receives f(x). 0, or -1 with a message (a non-finite output, or no
+ * memory for the edges). */
+int actent_hist_unfused(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                        float *y, struct actent_edges_buf *eb, size_t nbins, uint64_t *counts,
+                        struct actent_range *r, char *err, size_t len);
+
+/* The same counts without storing f(x). xlo, xhi: the input's min and max. */
+int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                      float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
+                      uint64_t *counts, struct actent_range *r, char *err, size_t len);
+
+#endif
