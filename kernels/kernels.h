@@ -87,11 +87,25 @@ struct act_kernels {
     act_bin_fn hist_uniform;
 };
 
+/* A peer: activations built from another library (a vector math library,
+ * glibc's libmvec), benchmarked and measured for accuracy beside the tables
+ * but never dispatched. NULL where the peer has no such activation. */
+struct act_peer {
+    const char *name; /* "<library>-<variant>", e.g. "sleef-u35" */
+    const char *isa;  /* the instructions it runs on, for reports */
+    bool (*cpu_ok)(void);
+    act_unary_fn activate[ACT_COUNT];
+};
+
 /* Registry: every table built into this binary, best first, scalar last. */
 extern const struct act_kernels *const act_tables[];
 extern const size_t act_ntables;
 
 extern const struct act_kernels act_table_scalar;
+
+/* Peers built into this binary (possibly none). */
+extern const struct act_peer *const act_peers[];
+extern const size_t act_npeers;
 
 const char *act_name(enum act_op op);
 bool act_exact(enum act_op op);

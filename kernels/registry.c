@@ -17,6 +17,12 @@ const struct act_kernels *const act_tables[] = {
 };
 const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];
 
+/* peers: the list ends with NULL so it is never empty */
+const struct act_peer *const act_peers[] = {
+    NULL,
+};
+const size_t act_npeers = sizeof act_peers / sizeof act_peers[0] - 1;
+
 static const char *const names[ACT_COUNT] = {
 #define ACT_NAME(E, name, exact) [ACT_##E] = #name,
     ACT_LIST(ACT_NAME)
