@@ -144,6 +144,8 @@ def gen_valid(out):
     nf[1, 1], nf[2, 0], nf[2, 3] = np.nan, np.inf, -np.inf
     v.array("nonfinite_f4", nf)
     v.array("all_nan_f4", np.full((2, 2), np.nan, np.float32))
+    # max - min overflows float32: np.histogram(x, bins=K) fails on it (IndexError)
+    v.array("wide_range_f4", np.array([-3e38, 3e38, 0, 1, 2], np.float32))
     big = np.zeros((2,), np.float64)
     big[1] = 1e300
     v.array("overflow_f8", big)

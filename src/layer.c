@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,25 +19,38 @@ static int fail(char *err, size_t len, const char *fmt, ...)
     return -1;
 }
 
+/* all-ones exponent: infinity or NaN */
+static bool nonfinite_bits(float v)
+{
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    return (b & 0x7f800000u) == 0x7f800000u;
+}
+
 uint64_t actent_count_nonfinite(const float *x, size_t n, uint64_t *nan, uint64_t *pinf,
                                 uint64_t *ninf)
 {
-    uint64_t first = n, a = 0, p = 0, m = 0;
+    *nan = *pinf = *ninf = 0;
+    /* a branch-free count first (it vectorizes: gigabytes per second); the
+     * details only when there is something to report */
+    uint64_t bad = 0;
+    for (size_t i = 0; i < n; i++)
+        bad += nonfinite_bits(x[i]);
+    if (bad == 0)
+        return n;
+    uint64_t first = n;
     for (size_t i = 0; i < n; i++) {
-        if (isfinite(x[i]))
+        if (!nonfinite_bits(x[i]))
             continue;
         if (first == n)
             first = i;
         if (isnan(x[i]))
-            a++;
+            ++*nan;
         else if (x[i] > 0)
-            p++;
+            ++*pinf;
         else
-            m++;
+            ++*ninf;
     }
-    *nan = a;
-    *pinf = p;
-    *ninf = m;
     return first;
 }
 
