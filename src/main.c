@@ -32,6 +32,10 @@ static int cmd_experiment(struct actent_cli *c)
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
+    if (actent_sweep_check_output(&c->sweep, c->json, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: %s\n", err);
+        return 2;
+    }
     /* open the JSON file first: an unwritable path fails before any work */
     struct actent_out out = {0};
     if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "npy.h"
 
@@ -173,6 +174,19 @@ static void sweep_json(struct json *j, const struct actent_experiment_opts *o,
     }
     u64_array(j, "bins", s->bins, s->nbins);
     json_obj_end(j);
+}
+
+int actent_sweep_check_output(const struct actent_sweep *s, const char *json, char *err,
+                              size_t len)
+{
+    struct stat out, in;
+    if (!json || strcmp(json, "-") == 0 || stat(json, &out) != 0)
+        return 0;
+    for (size_t i = 0; i < s->ninputs; i++)
+        if (stat(s->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return fail(err, len, "--json '%s' is the input file '%s': the result would replace it",
+                        json, s->inputs[i]);
+    return 0;
 }
 
 int actent_sweep_run(const struct actent_experiment_opts *base, const struct actent_sweep *s,

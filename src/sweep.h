@@ -38,6 +38,11 @@ uint64_t actent_sweep_runs(const struct actent_sweep *s);
 /* One analysis of the synthetic sample: the single experiment's output. */
 bool actent_sweep_plain(const struct actent_sweep *s);
 
+/* 0 unless the JSON destination is one of the input files (the result
+ * would replace the data): then -1 with a message. */
+int actent_sweep_check_output(const struct actent_sweep *s, const char *json, char *err,
+                              size_t len);
+
 /* Runs every analysis; the report goes to out, the JSON to j unless j is
  * NULL. base holds every other option. Every input file's header is checked
  * before the first analysis. 0, or -1 with a message naming the file. */

@@ -127,6 +127,15 @@ expect 1 "$v/wide_range_f4.npy: the input's range [-3e+38, 3e+38] is wider than 
 expect 1 "cannot write '$work/no/such/dir.json': No such file or directory" experiment --n 10 --json "$work/no/such/dir.json"
 expect 1 "cannot write '$work': it is a directory" experiment --n 10 --json "$work"
 
+cp "$v/vec7_f4.npy" "$work/prev.json.npy"
+also="--json '$work/prev.json.npy' is the input file '$work/prev.json.npy': the result would replace it"
+runs=$((runs + 1))
+"$actent" experiment --input "$work/prev.json.npy" --json "$work/prev.json.npy" >"$work/out" 2>&1
+[[ $? == 2 ]] && grep -qF -- "$also" "$work/out" && cmp -s "$v/vec7_f4.npy" "$work/prev.json.npy" ||
+    fail "an input given as the JSON destination: $(cat "$work/out")"
+also=''
+rm -f "$work/prev.json.npy" "$work/out"
+
 # what does work: files, a sweep, and the JSON they write
 runs=$((runs + 1))
 if ! "$actent" experiment --input "$v/layer_f16_F.npy" --input "$v/layer_be64_nan.npy" \
