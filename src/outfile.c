@@ -1,4 +1,4 @@
-/* outfile.c - write to a temporary, rename when whole; SIGINT/SIGTERM clean up. */
+/* outfile.c - write to a temporary, rename when whole; fatal signals clean up. */
 #include "outfile.h"
 
 #include <errno.h>
@@ -12,6 +12,11 @@
  * fixed: a run writes a handful of results at a time. */
 #define MAX_PENDING 16
 static char *volatile pending[MAX_PENDING];
+
+/* The signals that end a run by default: interruption, termination, a closed
+ * pipe on standard output (actent ... | head), a file-size limit. */
+static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+#define NFATAL (sizeof fatal / sizeof fatal[0])
 
 static void on_signal(int sig)
 {
@@ -38,9 +43,8 @@ static void track(char *tmp, bool add)
 {
     static bool installed;
     if (!installed) {
-        install(SIGINT);
-        install(SIGTERM);
-        install(SIGHUP);
+        for (size_t i = 0; i < NFATAL; i++)
+            install(fatal[i]);
         installed = true;
     }
     for (int i = 0; i < MAX_PENDING; i++) {
@@ -85,9 +89,8 @@ int actent_out_open(struct actent_out *o, const char *path, char *err, size_t le
     /* no signal between creating the temporary and registering it for removal */
     sigset_t block, old;
     sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
+    for (size_t i = 0; i < NFATAL; i++)
+        sigaddset(&block, fatal[i]);
     sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(o->tmp);
     if (fd >= 0)
