@@ -14,15 +14,22 @@
 static char *volatile pending[MAX_PENDING];
 
 /* The signals that end a run by default: interruption, termination, a closed
- * pipe on standard output (actent ... | head), a file-size limit. */
-static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+ * pipe on standard output (actent ... | head), a file-size limit, and SIGBUS,
+ * which a mapped input file raises if another process truncates it. */
+static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ, SIGBUS};
 #define NFATAL (sizeof fatal / sizeof fatal[0])
 
 static void on_signal(int sig)
 {
+    static const char bus[] = "actent: an input file shrank while it was mapped (SIGBUS); "
+                              "no result written\n";
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i])
             unlink(pending[i]);
+    if (sig == SIGBUS) {
+        ssize_t w = write(STDERR_FILENO, bus, sizeof bus - 1);
+        (void)w; /* a failed message changes nothing */
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
