@@ -1,12 +1,10 @@
 /* cli.c - argument parsing: every rejection names the argument and the reason. */
 #include "cli.h"
+#include "cli_list.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Above this the sample alone would need more than 256 GiB. */
@@ -27,31 +25,7 @@ static int bad(char *err, size_t len, const char *fmt, ...)
 static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
                       char *err, size_t len)
 {
-    if (*s < '0' || *s > '9')
-        return bad(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
-                   (unsigned long long)lo, (unsigned long long)hi, s);
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end != '\0')
-        return bad(err, len, "%s expects a whole number, not '%s'", opt, s);
-    if (errno == ERANGE || v < lo || v > hi)
-        return bad(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
-                   (unsigned long long)hi, s);
-    *out = v;
-    return 0;
-}
-
-/* A finite number > 0. */
-static int parse_positive(const char *opt, const char *s, double *out, char *err, size_t len)
-{
-    errno = 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v) || !(v > 0.0))
-        return bad(err, len, "%s expects a finite number above 0, not '%s'", opt, s);
-    *out = v;
-    return 0;
+    return actent_arg_uint(opt, s, lo, hi, out, err, len);
 }
 
 /* "relu,tanh" or "all": which activations to run (always in the notebook's order). */
@@ -94,112 +68,6 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
     return 0;
 }
 
-/* One comma-separated item into buf (NUL-terminated). */
-static int list_item(const char *opt, const char *p, size_t n, char *buf, size_t cap, char *err,
-                     size_t len)
-{
-    if (n >= cap)
-        return bad(err, len, "%s: '%.24s...' is too long for a value", opt, p);
-    memcpy(buf, p, n);
-    buf[n] = '\0';
-    return 0;
-}
-
-/* Appends v unless the list is full or has it already. */
-static int list_add_u64(const char *opt, uint64_t *out, size_t *m, uint64_t v, char *err,
-                        size_t len)
-{
-    if (*m == ACTENT_SWEEP_MAX)
-        return bad(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
-    for (size_t q = 0; q < *m; q++)
-        if (out[q] == v)
-            return bad(err, len, "%s lists %llu twice", opt, (unsigned long long)v);
-    out[(*m)++] = v;
-    return 0;
-}
-
-/* START:STOP or START:STOP:STEP, STOP included when a step lands on it */
-static int parse_range(const char *opt, char *it, uint64_t lo, uint64_t hi, uint64_t *out,
-                       size_t *m, char *err, size_t len)
-{
-    char whole[64], step_opt[80];
-    snprintf(whole, sizeof whole, "%s", it);
-    snprintf(step_opt, sizeof step_opt, "%s step", opt);
-    char *c1 = strchr(it, ':'), *c2 = strchr(c1 + 1, ':');
-    *c1 = '\0';
-    if (c2)
-        *c2 = '\0';
-    uint64_t a = 0, b = 0, step = 1;
-    if (parse_uint(opt, it, lo, hi, &a, err, len) ||
-        parse_uint(opt, c1 + 1, lo, hi, &b, err, len) ||
-        (c2 && parse_uint(step_opt, c2 + 1, 1, hi, &step, err, len)))
-        return -1;
-    if (b < a)
-        return bad(err, len,
-                   "%s: the range '%s' runs backwards (START:STOP:STEP with START <= STOP)", opt,
-                   whole);
-    for (uint64_t v = a;; v += step) {
-        if (list_add_u64(opt, out, m, v, err, len) != 0)
-            return -1;
-        if (b - v < step)
-            return 0;
-    }
-}
-
-/* "10,20,50", "10:100:10" or a mix: whole numbers in [lo, hi], no repeats */
-static int parse_u64_list(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
-                          size_t *count, char *err, size_t len)
-{
-    size_t m = 0;
-    for (const char *p = s;; p++) {
-        size_t n = strcspn(p, ",");
-        char it[64];
-        if (list_item(opt, p, n, it, sizeof it, err, len) != 0)
-            return -1;
-        uint64_t v = 0;
-        if (strchr(it, ':')) {
-            if (parse_range(opt, it, lo, hi, out, &m, err, len) != 0)
-                return -1;
-        } else if (parse_uint(opt, it, lo, hi, &v, err, len) != 0 ||
-                   list_add_u64(opt, out, &m, v, err, len) != 0) {
-            return -1;
-        }
-        p += n;
-        if (*p == '\0')
-            break;
-    }
-    *count = m;
-    return 0;
-}
-
-/* "0.5,1,2": finite numbers above 0, no repeats; no ranges for non-integers */
-static int parse_sigma_list(const char *s, double *out, size_t *count, char *err, size_t len)
-{
-    size_t m = 0;
-    for (const char *p = s;; p++) {
-        size_t n = strcspn(p, ",");
-        char it[64];
-        if (list_item("--sigma", p, n, it, sizeof it, err, len) != 0)
-            return -1;
-        if (strchr(it, ':'))
-            return bad(err, len, "--sigma takes a list such as 0.5,1,2, not a range ('%s')", it);
-        double v = 0.0;
-        if (parse_positive("--sigma", it, &v, err, len) != 0)
-            return -1;
-        if (m == ACTENT_SWEEP_MAX)
-            return bad(err, len, "--sigma lists more than %d values", ACTENT_SWEEP_MAX);
-        for (size_t q = 0; q < m; q++)
-            if (out[q] == v)
-                return bad(err, len, "--sigma lists %g twice", v);
-        out[m++] = v;
-        p += n;
-        if (*p == '\0')
-            break;
-    }
-    *count = m;
-    return 0;
-}
-
 enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4 };
 
 /* Options of `actent experiment`; `value` is its argument. */
@@ -210,7 +78,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
     struct actent_sweep *s = &c->sweep;
     uint64_t u = 0;
     if (strcmp(opt, "--n") == 0) {
-        if (parse_u64_list(opt, value, 1, MAX_N, s->n, &s->nn, err, len))
+        if (actent_arg_u64_list(opt, value, 1, MAX_N, s->n, &s->nn, err, len))
             return -1;
         o->n = (size_t)s->n[0];
         c->given |= GIVEN_N;
@@ -219,7 +87,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return -1;
         o->seed = (uint32_t)u;
     } else if (strcmp(opt, "--bins") == 0) {
-        if (parse_u64_list(opt, value, 1, MAX_BINS, s->bins, &s->nbins, err, len))
+        if (actent_arg_u64_list(opt, value, 1, MAX_BINS, s->bins, &s->nbins, err, len))
             return -1;
         o->bins = (size_t)s->bins[0];
     } else if (strcmp(opt, "--iterations") == 0) {
@@ -227,7 +95,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return -1;
         o->iterations = (size_t)u;
     } else if (strcmp(opt, "--sigma") == 0) {
-        if (parse_sigma_list(value, s->sigma, &s->nsigma, err, len))
+        if (actent_arg_positive_list(opt, value, s->sigma, &s->nsigma, err, len))
             return -1;
         o->sigma = s->sigma[0];
         c->given |= GIVEN_SIGMA;
