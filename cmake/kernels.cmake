@@ -42,7 +42,7 @@ function(actent_add_isa isa)
 endfunction()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
-  option(ACTENT_AVX2 "build the AVX2+FMA kernel table" OFF)
+  option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)
     actent_add_isa(avx2 -mavx2 -mfma)
   endif()
