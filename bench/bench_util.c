@@ -35,9 +35,14 @@ const int64_t *bench_sizes_notebook(size_t *count)
 
 size_t bench_windows(size_t n)
 {
-    if (n == 0 || n * 2 * sizeof(float) <= BENCH_ROTATE_BYTES)
-        return 1;
-    return n >= BENCH_SPAN ? 1 : BENCH_SPAN / n;
+    size_t w;
+    if (n == 0 || smoke)
+        w = 1;
+    else if (n * 2 * sizeof(float) > BENCH_ROTATE_BYTES)
+        w = n >= BENCH_SPAN ? 1 : BENCH_SPAN / n;
+    else
+        w = n >= BENCH_FRESH ? 1 : (BENCH_FRESH + n - 1) / n;
+    return w < BENCH_MAX_WINDOWS ? w : BENCH_MAX_WINDOWS;
 }
 
 /* seeds are arbitrary but fixed: scripts/bench_numpy.py draws the same values */

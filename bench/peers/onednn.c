@@ -5,7 +5,9 @@
  * hard_sigmoid as linear(0.2, 0.5) then a clip post-op to [0, 1]. softsign
  * has no primitive. The library runs on OpenMP: the thread count is set to
  * one, so primitives run on the calling thread. Primitives are made at bind
- * time (oneDNN compiles each one for the CPU); run executes and waits. */
+ * time (oneDNN compiles each one for the CPU, or falls back to reference
+ * code, as it does for post-ops: each row's label names the implementation
+ * oneDNN chose); run executes and waits. */
 #include <dnnl.h>
 #include <omp.h>
 #include <stdio.h>
@@ -99,6 +101,7 @@ static bool dnnl_has(enum act_op op)
 struct bound {
     dnnl_primitive_t prim;
     dnnl_memory_t src, dst;
+    char impl[64];
 };
 
 static void dnnl_unbind(void *h)
@@ -117,11 +120,13 @@ static dnnl_status_t make(const struct alg *a, size_t n, const float *x, float *
 {
     dnnl_memory_desc_t md;
     dnnl_eltwise_desc_t ed;
-    dnnl_dims_t dims = {(dnnl_dim_t)n};
+    /* 1 x n: with a post-op, oneDNN 2.6.3 picks its reference code, which on a
+     * one-dimensional tensor returns success without writing anything */
+    dnnl_dims_t dims = {1, (dnnl_dim_t)n};
     dnnl_primitive_attr_t attr = NULL;
     dnnl_post_ops_t po = NULL;
     dnnl_primitive_desc_t pd = NULL;
-    dnnl_status_t s = dnnl_memory_desc_init_by_tag(&md, 1, dims, dnnl_f32, dnnl_a);
+    dnnl_status_t s = dnnl_memory_desc_init_by_tag(&md, 2, dims, dnnl_f32, dnnl_ab);
     if (s == dnnl_success)
         s = dnnl_eltwise_forward_desc_init(&ed, dnnl_forward_inference, a->kind, &md, a->alpha,
                                            a->beta);
@@ -136,8 +141,12 @@ static dnnl_status_t make(const struct alg *a, size_t n, const float *x, float *
     }
     if (s == dnnl_success)
         s = dnnl_primitive_desc_create(&pd, &ed, attr, engine, NULL);
-    if (s == dnnl_success)
+    if (s == dnnl_success) {
+        const char *impl = NULL;
+        dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &impl);
+        snprintf(b->impl, sizeof b->impl, "oneDNN %s", impl ? impl : "?");
         s = dnnl_primitive_create(&b->prim, pd);
+    }
     if (s == dnnl_success)
         s = dnnl_memory_create(&b->src, &md, engine, (void *)x);
     if (s == dnnl_success)
@@ -177,6 +186,8 @@ static void dnnl_run(void *h)
     dnnl_stream_wait(stream);
 }
 
+static const char *dnnl_impl(void *h) { return ((struct bound *)h)->impl; }
+
 const struct bench_lib bench_lib_onednn = {
     .name = "onednn",
     .init = dnnl_init,
@@ -185,4 +196,5 @@ const struct bench_lib bench_lib_onednn = {
     .bind = dnnl_bind,
     .run = dnnl_run,
     .unbind = dnnl_unbind,
+    .impl = dnnl_impl,
 };

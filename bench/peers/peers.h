@@ -26,6 +26,8 @@ struct bench_lib {
     void *(*bind)(enum act_op op, const float *x, float *y, size_t n, char *why, size_t len);
     void (*run)(void *h);
     void (*unbind)(void *h);
+    /* optional: which of its implementations the library chose for h */
+    const char *(*impl)(void *h);
 };
 
 /* the libraries this build found (configure says which) */

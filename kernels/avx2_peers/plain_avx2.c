@@ -2,13 +2,17 @@
  * first with AVX2: the baseline the fused pass and the tables are measured
  * against, with the same exact given-edges semantics as the tables.
  *
- * Histogram: 8 bin indices at a time (estimate (v - lo) * scale, truncated
- * and clamped, then one step down or up against the float32 thresholds, as
- * numpy's own fast path corrects itself), stored, then counted by scalar
- * increments into 4 sub-histograms picked by lane, so that runs of equal
- * indices do not wait on each other's store-to-load forwarding. A lane whose
- * index the check cannot confirm (only near degenerate edges) is binned by
- * the scalar definition. Sub-counts are 32-bit, flushed every 2^30 values.
+ * Histogram: 8 bin estimates at a time, t = (v - lo) * scale in float, bin
+ * trunc(t); the estimates are stored and counted by scalar increments into 4
+ * sub-histograms picked by lane, so that runs of equal bins do not wait on
+ * each other's store-to-load forwarding. The estimate is exact away from the
+ * edges: t(v) is monotonic in v (a subtraction and a multiplication, each
+ * rounded once), so with D = max |t(thresh[k]) - k| over the thresholds, a
+ * value whose t lies strictly between i + D and i + 1 - D is above
+ * thresh[i] and below thresh[i+1]: its bin is i; the outer edges are
+ * compared directly (v >= lo in the first bin, v <= top in the last). Every
+ * other value (within D of an inner edge, outside the range, NaN) is binned
+ * by the scalar definition. Sub-counts are 32-bit, flushed every 2^30 values.
  * Min/max: vminps/vmaxps over 8 lanes, NaN lanes ignored. */
 #include <immintrin.h>
 #include <math.h>
@@ -29,50 +33,64 @@ static inline __m256i lanes_v8(size_t k)
 }
 
 struct plain_bins {
-    __m256 lo, top, scale;
+    float lo, scale, d; /* thresh[0], nbins / (hi - lo), the margin D */
+    __m256 vlo, vtop, vscale, vd, vd1;
     __m256i last;
-    const float *thresh;
 };
 
-static void index_v8(const struct plain_bins *b, const struct act_edges *e, __m256 v, int live,
-                     uint32_t (*sub)[MAX_BINS], uint64_t *counts)
+static struct plain_bins plain_init(const struct act_edges *e)
 {
-    const __m256i zero = _mm256_setzero_si256(), one = _mm256_set1_epi32(1);
-    __m256 in =
-        _mm256_and_ps(_mm256_cmp_ps(v, b->lo, _CMP_GE_OQ), _mm256_cmp_ps(v, b->top, _CMP_LE_OQ));
-    int inmask = _mm256_movemask_ps(in) & live;
-    __m256i i = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_sub_ps(v, b->lo), b->scale));
-    i = _mm256_min_epi32(_mm256_max_epi32(i, zero), b->last);
-    __m256 tl = _mm256_i32gather_ps(b->thresh, i, 4);
-    __m256 th = _mm256_i32gather_ps(b->thresh, _mm256_add_epi32(i, one), 4);
-    __m256i down = _mm256_and_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_LT_OQ)),
-                                    _mm256_cmpgt_epi32(i, zero));
-    __m256i up = _mm256_and_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_GE_OQ)),
-                                  _mm256_cmpgt_epi32(b->last, i));
-    /* masks are -1 where set: subtracting moves up, adding moves down */
-    i = _mm256_sub_epi32(_mm256_add_epi32(i, down), up);
-    tl = _mm256_i32gather_ps(b->thresh, i, 4);
-    th = _mm256_i32gather_ps(b->thresh, _mm256_add_epi32(i, one), 4);
-    __m256i ok =
-        _mm256_and_si256(_mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_GE_OQ)),
-                                         _mm256_cmpeq_epi32(i, zero)),
-                         _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_LT_OQ)),
-                                         _mm256_cmpeq_epi32(i, b->last)));
-    int okmask = _mm256_movemask_ps(_mm256_castsi256_ps(ok));
+    struct plain_bins b;
+    b.lo = e->thresh[0];
+    b.scale = (float)((double)e->nbins / (e->hi - e->lo));
+    float d = 0.0f;
+    for (size_t k = 0; k <= e->nbins; k++) {
+        float off = fabsf((e->thresh[k] - b.lo) * b.scale - (float)k);
+        d = off > d || isnan(off) ? off : d; /* NaN (degenerate edges) disables the fast path */
+    }
+    b.d = d;
+    b.vlo = _mm256_set1_ps(b.lo);
+    b.vtop = _mm256_set1_ps(e->thresh_hi);
+    b.vscale = _mm256_set1_ps(b.scale);
+    b.vd = _mm256_set1_ps(d);
+    b.vd1 = _mm256_set1_ps(1.0f - d);
+    b.last = _mm256_set1_epi32((int)e->nbins - 1);
+    return b;
+}
+
+static inline void count_v8(const struct plain_bins *b, const struct act_edges *e, __m256 v,
+                            int live, uint32_t (*sub)[MAX_BINS], uint64_t *counts)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    __m256 t = _mm256_mul_ps(_mm256_sub_ps(v, b->vlo), b->vscale);
+    __m256i i = _mm256_min_epi32(_mm256_max_epi32(_mm256_cvttps_epi32(t), zero), b->last);
+    __m256 frac = _mm256_sub_ps(t, _mm256_cvtepi32_ps(i)); /* exact, as t and i are close */
+    /* above thresh[i]: D < frac, or the first bin and v >= lo (relu's zeros
+     * sit exactly there); below thresh[i+1]: frac < 1 - D, or the last bin and
+     * v <= top. NaN fails every compare. */
+    __m256 above = _mm256_or_ps(_mm256_cmp_ps(frac, b->vd, _CMP_GT_OQ),
+                                _mm256_and_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(i, zero)),
+                                              _mm256_cmp_ps(v, b->vlo, _CMP_GE_OQ)));
+    __m256 below = _mm256_or_ps(_mm256_cmp_ps(frac, b->vd1, _CMP_LT_OQ),
+                                _mm256_and_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(i, b->last)),
+                                              _mm256_cmp_ps(v, b->vtop, _CMP_LE_OQ)));
+    __m256 ok = _mm256_and_ps(above, below);
+    int okmask = _mm256_movemask_ps(ok) & live;
     int32_t idx[8];
-    float val[8];
     _mm256_storeu_si256((__m256i *)idx, i);
-    for (int l = 0; l < 8; l++) {
-        if (!(inmask >> l & 1))
-            continue;
-        if (okmask >> l & 1) {
+    if (okmask == 0xff) {
+        for (int l = 0; l < 8; l++)
             sub[l & (SUBS - 1)][idx[l]]++;
-        } else {
-            size_t bin;
-            _mm256_storeu_ps(val, v);
-            if (bin_edges_scalar(val[l], e, &bin))
-                counts[bin]++;
-        }
+        return;
+    }
+    float val[8];
+    _mm256_storeu_ps(val, v);
+    for (int l = 0; l < 8; l++) {
+        size_t bin;
+        if (okmask >> l & 1)
+            sub[l & (SUBS - 1)][idx[l]]++;
+        else if (live >> l & 1 && bin_edges_scalar(val[l], e, &bin))
+            counts[bin]++;
     }
 }
 
@@ -86,13 +104,7 @@ static void hist_plain(const float *y, size_t n, const struct act_edges *e, uint
         }
         return;
     }
-    struct plain_bins b = {
-        .lo = _mm256_set1_ps(e->thresh[0]),
-        .top = _mm256_set1_ps(e->thresh_hi),
-        .scale = _mm256_set1_ps((float)((double)e->nbins / (e->hi - e->lo))),
-        .last = _mm256_set1_epi32((int)e->nbins - 1),
-        .thresh = e->thresh,
-    };
+    struct plain_bins b = plain_init(e);
     uint32_t sub[SUBS][MAX_BINS];
     for (size_t start = 0; start < n; start += CHUNK) {
         size_t end = n - start > CHUNK ? start + CHUNK : n;
@@ -100,10 +112,10 @@ static void hist_plain(const float *y, size_t n, const struct act_edges *e, uint
             memset(sub[s], 0, e->nbins * sizeof sub[s][0]);
         size_t i = start;
         for (; i + 8 <= end; i += 8)
-            index_v8(&b, e, _mm256_loadu_ps(y + i), 0xff, sub, counts);
+            count_v8(&b, e, _mm256_loadu_ps(y + i), 0xff, sub, counts);
         if (i < end) {
             __m256i m = lanes_v8(end - i);
-            index_v8(&b, e, _mm256_maskload_ps(y + i, m), (1 << (end - i)) - 1, sub, counts);
+            count_v8(&b, e, _mm256_maskload_ps(y + i, m), (1 << (end - i)) - 1, sub, counts);
         }
         for (size_t k = 0; k < e->nbins; k++)
             counts[k] += (uint64_t)sub[0][k] + sub[1][k] + sub[2][k] + sub[3][k];
@@ -141,7 +153,8 @@ static void minmax_plain(const float *x, size_t n, float *lo, float *hi)
 
 const struct act_peer act_peer_plain_avx2 = {
     .name = "plain-avx2",
-    .isa = "AVX2 (indices by vector, counts by scalar increments into 4 sub-histograms)",
+    .isa = "AVX2 (bins estimated by vector, counted by scalar increments into 4 "
+           "sub-histograms)",
     .cpu_ok = act_cpu_avx2_fma,
     .hist_edges = hist_plain,
     .minmax = minmax_plain,
