@@ -50,14 +50,14 @@ static void run_activate(struct bench_state *st, void *ctx)
         return;
     }
     const float *x = bench_x(c->d, nwin * n);
-    float *y = bench_y(nwin * n);
+    float *y = bench_y(bench_out_step(n) ? nwin * n : n);
     if (!x || !y) {
         bench_skip(st, "out of memory for the inputs");
         return;
     }
     struct bench_act a;
     char why[256];
-    if (bench_act_bind(&a, c->im, c->op, x, y, n, nwin, why, sizeof why) != 0) {
+    if (bench_act_bind(&a, c->im, c->op, x, y, n, nwin, bench_out_step(n), why, sizeof why) != 0) {
         bench_skip(st, why);
         return;
     }
@@ -73,7 +73,7 @@ static void run_activate(struct bench_state *st, void *ctx)
     size_t w = 0;
     while (bench_running(st)) {
         bench_act_run(&a, w);
-        bench_keep(y + w * n);
+        bench_keep(y + w * a.ystep);
         w = w + 1 == nwin ? 0 : w + 1;
     }
     bench_act_unbind(&a);

@@ -31,7 +31,7 @@ static void run_composed(struct bench_state *st, void *ctx)
         return;
     struct bench_act a;
     char why[256];
-    if (bench_act_bind(&a, c->act, c->op, p.x, p.y, p.n, p.nwin, why, sizeof why) != 0) {
+    if (bench_act_bind(&a, c->act, c->op, p.x, p.y, p.n, p.nwin, p.ystep, why, sizeof why) != 0) {
         bench_pipe_close(&p);
         bench_skip(st, bench_strdup("%s", why));
         return;
@@ -39,7 +39,7 @@ static void run_composed(struct bench_state *st, void *ctx)
     size_t n = p.n, w = 0;
     bool bad = false;
     while (bench_running(st)) {
-        const float *y = p.y + w * n;
+        const float *y = p.y + w * p.ystep;
         float lo, hi;
         bench_act_run(&a, w);
         c->hist->minmax(y, n, &lo, &hi);
@@ -48,7 +48,7 @@ static void run_composed(struct bench_state *st, void *ctx)
             bad = true;
             break;
         }
-        memset(p.counts, 0, sizeof p.counts);
+        memset(p.counts, 0, BENCH_BINS * sizeof *p.counts);
         c->hist->hist_edges(y, n, e, p.counts);
         p.entropy = actent_entropy_bits(p.counts, BENCH_BINS);
         bench_keep(&p.entropy);

@@ -69,10 +69,10 @@ static void run_histogram(struct bench_state *st, void *ctx)
         bench_skip(st, bad);
         return;
     }
-    uint64_t counts[BENCH_BINS];
+    uint64_t *counts = bench_counts();
     size_t w = 0;
     while (bench_running(st)) {
-        memset(counts, 0, sizeof counts);
+        memset(counts, 0, BENCH_BINS * sizeof *counts);
         c->fn(y + w * n, n, e[w], counts);
         bench_keep(counts);
         w = w + 1 == nwin ? 0 : w + 1;

@@ -64,9 +64,9 @@ bool bench_impl_offers(const struct bench_impl *im, enum act_op op)
 }
 
 int bench_act_bind(struct bench_act *a, const struct bench_impl *im, enum act_op op, const float *x,
-                   float *y, size_t n, size_t nwin, char *why, size_t len)
+                   float *y, size_t n, size_t nwin, size_t ystep, char *why, size_t len)
 {
-    *a = (struct bench_act){im, op, NULL, NULL, x, y, n, nwin};
+    *a = (struct bench_act){im, op, NULL, NULL, x, y, n, nwin, ystep};
     if (im->table || im->peer) {
         a->fn = im->table ? im->table->activate[op] : im->peer->activate[op];
         if (!a->fn) {
@@ -81,7 +81,7 @@ int bench_act_bind(struct bench_act *a, const struct bench_impl *im, enum act_op
         return -1;
     }
     for (size_t w = 0; w < nwin; w++) {
-        a->handles[w] = im->lib->bind(op, x + w * n, y + w * n, n, why, len);
+        a->handles[w] = im->lib->bind(op, x + w * n, y + w * ystep, n, why, len);
         if (!a->handles[w]) {
             bench_act_unbind(a);
             return -1;

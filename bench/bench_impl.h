@@ -29,8 +29,8 @@ bool bench_impl_cpu_ok(const struct bench_impl *im);
 /* does it offer op at all (a table always does, even with a missing kernel) */
 bool bench_impl_offers(const struct bench_impl *im, enum act_op op);
 
-/* Computes op over `nwin` windows of n values (x + w * n -> y + w * n), one
- * window per call of bench_act_run: plain functions directly, libraries
+/* Computes op over `nwin` windows of n values (x + w * n -> y + w * ystep),
+ * one window per call of bench_act_run: plain functions directly, libraries
  * through handles bound before the timed loop. */
 struct bench_act {
     const struct bench_impl *im;
@@ -39,16 +39,16 @@ struct bench_act {
     void **handles;
     const float *x;
     float *y;
-    size_t n, nwin;
+    size_t n, nwin, ystep;
 };
 
 /* 0, or -1 with why (a missing kernel, a library that refused) */
 int bench_act_bind(struct bench_act *a, const struct bench_impl *im, enum act_op op, const float *x,
-                   float *y, size_t n, size_t nwin, char *why, size_t len);
+                   float *y, size_t n, size_t nwin, size_t ystep, char *why, size_t len);
 static inline void bench_act_run(const struct bench_act *a, size_t w)
 {
     if (a->fn)
-        a->fn(a->x + w * a->n, a->y + w * a->n, a->n);
+        a->fn(a->x + w * a->n, a->y + w * a->ystep, a->n);
     else
         a->im->lib->run(a->handles[w]);
 }

@@ -10,6 +10,8 @@
 #include "bench_util.h"
 #include "histogram.h"
 
+_Static_assert(BENCH_BINS <= 64, "bench_counts() holds 64 bins");
+
 /* a pipeline through one kernel table */
 struct pipe_case {
     const struct act_kernels *k;
@@ -18,12 +20,12 @@ struct pipe_case {
 };
 
 struct bench_pipe {
-    size_t n, nwin;
+    size_t n, nwin, ystep;
     const float *x;
     float *y;
     const float *xr; /* input range per window */
     struct actent_edges_buf eb;
-    uint64_t counts[BENCH_BINS];
+    uint64_t *counts; /* bench_counts() */
     double entropy;
 };
 

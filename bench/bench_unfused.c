@@ -28,7 +28,7 @@ static void run_unfused(struct bench_state *st, void *ctx)
     struct actent_range r;
     size_t n = p.n, w = 0;
     while (bench_running(st)) {
-        if (actent_hist_unfused(c->k, c->op, p.x + w * n, n, p.y + w * n, &p.eb, BENCH_BINS,
+        if (actent_hist_unfused(c->k, c->op, p.x + w * n, n, p.y + w * p.ystep, &p.eb, BENCH_BINS,
                                 p.counts, &r, err, sizeof err) != 0)
             break;
         p.entropy = actent_entropy_bits(p.counts, BENCH_BINS);

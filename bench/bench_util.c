@@ -45,6 +45,8 @@ size_t bench_windows(size_t n)
     return w < BENCH_MAX_WINDOWS ? w : BENCH_MAX_WINDOWS;
 }
 
+size_t bench_out_step(size_t n) { return n * 2 * sizeof(float) > BENCH_ROTATE_BYTES ? n : 0; }
+
 /* seeds are arbitrary but fixed: scripts/bench_numpy.py draws the same values */
 const struct bench_dist bench_dists[BENCH_NDISTS] = {
     {"unit", -1.0, 1.0, 1001},
@@ -159,6 +161,12 @@ const float *bench_x_ranges(const struct bench_dist *d, size_t n) { return range
 const float *bench_ref_ranges(enum act_op op, const struct bench_dist *d, size_t n)
 {
     return ranges_of((int)op, d, n);
+}
+
+uint64_t *bench_counts(void)
+{
+    static _Alignas(64) uint64_t counts[64];
+    return counts;
 }
 
 /* ---- accuracy */

@@ -8,13 +8,17 @@
  * .uniform(lo, hi, n).astype(np.float32)), an exact zero replaced by hi / 2.
  * A benchmark of n elements reads window w = [w * n, (w + 1) * n) of it,
  * one window per iteration, over bench_windows(n) windows. Sizes whose input
- * and output exceed the caches rotate over a span of BENCH_SPAN values, so
- * they measure memory rather than a warm cache. Small sizes rotate too, over
- * BENCH_FRESH values that stay in L2: replaying the same few thousand values
- * lets a modern branch predictor learn them (measured on Zen 5: scalar elu at
- * n = 4096 takes 1.7 ns per element replayed, 7.0 over 16 windows or more),
- * which no real use of an activation enjoys. Window 0 of every size is a
- * prefix of the same stream, so every implementation sees identical values. */
+ * and output exceed the caches rotate both over a span of BENCH_SPAN values,
+ * so they measure memory rather than a warm cache. Small sizes rotate their
+ * input too, over BENCH_FRESH values that stay in L2, and rewrite one output
+ * window: replaying the same few thousand values lets a modern branch
+ * predictor learn them (measured on Zen 5: scalar elu at n = 4096 takes 1.7
+ * ns per element replayed, 5.2 over 8 windows, 6.9 over 16, 7.2 over 64),
+ * which no real use of an activation enjoys. Keeping the output to one window
+ * keeps the L2 half empty: with input and output both rotating (512 KiB of a
+ * 1 MiB L2) some runs of the same row were 15 % slower than others, by where
+ * the pages happened to land. Window 0 of every size is a prefix of the same
+ * stream, so every implementation sees identical values. */
 #ifndef ACTENT_BENCH_UTIL_H
 #define ACTENT_BENCH_UTIL_H
 
@@ -41,6 +45,11 @@ const int64_t *bench_sizes(size_t *count);
 /* the notebook's size only (or the smoke size) */
 const int64_t *bench_sizes_notebook(size_t *count);
 size_t bench_windows(size_t n);
+/* Distance between the output windows of a size: n where the size rotates
+ * through memory, 0 (one output window, rewritten) where only the input
+ * rotates to keep the branch predictor from learning it: the output then
+ * stays in L1 and the L2 holds the inputs alone. */
+size_t bench_out_step(size_t n);
 
 /* ---- inputs */
 struct bench_dist {
@@ -64,6 +73,13 @@ const float *bench_ref(enum act_op op, const struct bench_dist *d, size_t count)
  * window, scalar minmax): of the input, and of the scalar op(input) */
 const float *bench_x_ranges(const struct bench_dist *d, size_t n);
 const float *bench_ref_ranges(enum act_op op, const struct bench_dist *d, size_t n);
+
+/* Room for the counts of one histogram (BENCH_BINS ... 64 bins), at the same
+ * address in every run: a buffer on the stack moves with the stack's random
+ * offset, and with it which input addresses its stores seem to alias (cores
+ * match loads to stores by the low 12 address bits), so run-to-run timings
+ * would differ for a reason unrelated to the code measured. */
+uint64_t *bench_counts(void);
 
 /* ---- accuracy */
 struct bench_ulp {

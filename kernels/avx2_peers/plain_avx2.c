@@ -59,7 +59,7 @@ static struct plain_bins plain_init(const struct act_edges *e)
 }
 
 static inline void count_v8(const struct plain_bins *b, const struct act_edges *e, __m256 v,
-                            int live, uint32_t (*sub)[MAX_BINS], uint64_t *counts)
+                            int live, uint32_t (*sub)[SUBS], uint64_t *counts)
 {
     const __m256i zero = _mm256_setzero_si256();
     __m256 t = _mm256_mul_ps(_mm256_sub_ps(v, b->vlo), b->vscale);
@@ -80,7 +80,7 @@ static inline void count_v8(const struct plain_bins *b, const struct act_edges *
     _mm256_storeu_si256((__m256i *)idx, i);
     if (okmask == 0xff) {
         for (int l = 0; l < 8; l++)
-            sub[l & (SUBS - 1)][idx[l]]++;
+            sub[idx[l]][l & (SUBS - 1)]++;
         return;
     }
     float val[8];
@@ -88,7 +88,7 @@ static inline void count_v8(const struct plain_bins *b, const struct act_edges *
     for (int l = 0; l < 8; l++) {
         size_t bin;
         if (okmask >> l & 1)
-            sub[l & (SUBS - 1)][idx[l]]++;
+            sub[idx[l]][l & (SUBS - 1)]++;
         else if (live >> l & 1 && bin_edges_scalar(val[l], e, &bin))
             counts[bin]++;
     }
@@ -105,11 +105,13 @@ static void hist_plain(const float *y, size_t n, const struct act_edges *e, uint
         return;
     }
     struct plain_bins b = plain_init(e);
-    uint32_t sub[SUBS][MAX_BINS];
+    /* bin-major, so the 4 counters of a bin share a line: sub-histograms a
+     * page apart would make every increment look like it depends on the
+     * others (the core compares store and load addresses by their low 12 bits) */
+    _Alignas(64) uint32_t sub[MAX_BINS][SUBS];
     for (size_t start = 0; start < n; start += CHUNK) {
         size_t end = n - start > CHUNK ? start + CHUNK : n;
-        for (int s = 0; s < SUBS; s++)
-            memset(sub[s], 0, e->nbins * sizeof sub[s][0]);
+        memset(sub, 0, e->nbins * sizeof sub[0]);
         size_t i = start;
         for (; i + 8 <= end; i += 8)
             count_v8(&b, e, _mm256_loadu_ps(y + i), 0xff, sub, counts);
@@ -118,7 +120,7 @@ static void hist_plain(const float *y, size_t n, const struct act_edges *e, uint
             count_v8(&b, e, _mm256_maskload_ps(y + i, m), (1 << (end - i)) - 1, sub, counts);
         }
         for (size_t k = 0; k < e->nbins; k++)
-            counts[k] += (uint64_t)sub[0][k] + sub[1][k] + sub[2][k] + sub[3][k];
+            counts[k] += (uint64_t)sub[k][0] + sub[k][1] + sub[k][2] + sub[k][3];
     }
 }
 
