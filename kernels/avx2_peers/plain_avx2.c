@@ -76,14 +76,14 @@ static inline void count_v8(const struct plain_bins *b, const struct act_edges *
                                               _mm256_cmp_ps(v, b->vtop, _CMP_LE_OQ)));
     __m256 ok = _mm256_and_ps(above, below);
     int okmask = _mm256_movemask_ps(ok) & live;
-    int32_t idx[8];
+    _Alignas(32) int32_t idx[8];
     _mm256_storeu_si256((__m256i *)idx, i);
     if (okmask == 0xff) {
         for (int l = 0; l < 8; l++)
             sub[idx[l]][l & (SUBS - 1)]++;
         return;
     }
-    float val[8];
+    _Alignas(32) float val[8];
     _mm256_storeu_ps(val, v);
     for (int l = 0; l < 8; l++) {
         size_t bin;
