@@ -4,7 +4,9 @@
  * Properties checked beyond "no crash, no sanitizer report": a refusal has a
  * message naming the source; an accepted array's values are all readable;
  * every finite value lands in exactly one input bin, and every activation's
- * histogram counts all of its values. */
+ * histogram counts all of its values, on every table this CPU runs; the
+ * input histogram and the exact activations' histograms equal the scalar
+ * table's. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,27 +37,52 @@ static uint64_t sum(const uint64_t *c, size_t n)
     return s;
 }
 
-static void analyse(const float *x, size_t n, enum actent_mode mode)
+static int run(const struct act_kernels *k, const float *x, size_t n, enum actent_mode mode,
+               struct actent_experiment *r)
 {
     struct actent_experiment_opts o;
     actent_experiment_defaults(&o);
     o.mode = mode;
     o.bins = 7;
     o.iterations = 2;
+    o.k = k;
     struct actent_rng rng;
     actent_rng_seed(&rng, 0);
-    struct actent_experiment r;
     char err[512];
-    if (actent_experiment_analyse(&o, x, n, &rng, &r, err, sizeof err) != 0) {
+    if (actent_experiment_analyse(&o, x, n, &rng, r, err, sizeof err) != 0) {
         require(err[0] != '\0', "an analysis refused without a message");
+        return -1;
+    }
+    require(sum(r->input_counts, r->nbins_in) == n, "input counts sum to n");
+    for (size_t i = 0; i < r->nacts; i++) {
+        require(sum(r->acts[i].counts, r->nbins_out) == n, "activation counts sum to n");
+        require(!isnan(r->acts[i].entropy), "an entropy is NaN");
+    }
+    return 0;
+}
+
+/* Every table this CPU runs, against the scalar one: binning is exact and
+ * the exact activations are bit-identical, so those counts must be equal. */
+static void analyse(const float *x, size_t n, enum actent_mode mode)
+{
+    struct actent_experiment ref;
+    if (run(&act_table_scalar, x, n, mode, &ref) != 0)
         return;
+    for (size_t t = 0; t < act_ntables; t++) {
+        const struct act_kernels *k = act_tables[t];
+        struct actent_experiment r;
+        if (k == &act_table_scalar || !k->cpu_ok() || run(k, x, n, mode, &r) != 0)
+            continue;
+        require(memcmp(r.input_counts, ref.input_counts, r.nbins_in * sizeof(uint64_t)) == 0,
+                "input counts equal the scalar table's");
+        for (size_t i = 0; i < r.nacts; i++)
+            if (act_exact(r.acts[i].op))
+                require(memcmp(r.acts[i].counts, ref.acts[i].counts,
+                               r.nbins_out * sizeof(uint64_t)) == 0,
+                        "an exact activation's counts equal the scalar table's");
+        actent_experiment_free(&r);
     }
-    require(sum(r.input_counts, r.nbins_in) == n, "input counts sum to n");
-    for (size_t i = 0; i < r.nacts; i++) {
-        require(sum(r.acts[i].counts, r.nbins_out) == n, "activation counts sum to n");
-        require(!isnan(r.acts[i].entropy), "an entropy is NaN");
-    }
-    actent_experiment_free(&r);
+    actent_experiment_free(&ref);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
