@@ -6,9 +6,6 @@
 # every failure: nothing on standard output, no JSON file, no temporary left,
 # an earlier result file untouched, and no sanitizer report.
 set -u
-# the scalar table unless told otherwise: these tests are about the command
-# line and files, and must not depend on which SIMD tables are complete
-export ACTENT_ISA=${ACTENT_ISA:-scalar}
 actent=$1
 data=$2/npy
 work=$(mktemp -d)

@@ -3,9 +3,6 @@
 # reader that closes the pipe (SIGPIPE): the process dies by the signal, the
 # previous result file is untouched and no temporary is left beside it.
 set -u
-# the scalar table unless told otherwise: these tests are about the command
-# line and files, and must not depend on which SIMD tables are complete
-export ACTENT_ISA=${ACTENT_ISA:-scalar}
 actent=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

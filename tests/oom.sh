@@ -6,9 +6,6 @@
 # The limit is `ulimit -v`; a sanitizer build reserves terabytes of address
 # space at start, so there the allocator's own limit stands in for it.
 set -u
-# the scalar table unless told otherwise: these tests are about the command
-# line and files, and must not depend on which SIMD tables are complete
-export ACTENT_ISA=${ACTENT_ISA:-scalar}
 actent=$1
 sanitized=${2:-0}
 work=$(mktemp -d)
