@@ -14,6 +14,17 @@
 
 #define ERR_LEN 1024
 
+/* argv joined with spaces, for the record in result files */
+static void command_line(int argc, char **argv, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < argc && used < len; i++) {
+        const char *a = i == 0 ? "actent" : argv[i];
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? " " : "", a);
+    }
+}
+
 static int cmd_experiment(struct actent_cli *c)
 {
     char err[ERR_LEN];
@@ -134,6 +145,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
+    char command[2048];
+    command_line(argc, argv, command, sizeof command);
+    c.exp.command = command;
     switch (c.cmd) {
     case ACTENT_CMD_EXPERIMENT:
         return cmd_experiment(&c);
