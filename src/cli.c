@@ -183,6 +183,20 @@ static int verify_flag(struct actent_cli *c, const char *arg, bool *mode_set, ch
     return 0;
 }
 
+/* Does this command take the option? Asks its parser, on a scratch copy. */
+static bool known_option(const struct actent_cli *c, const char *opt)
+{
+    struct actent_cli scratch = *c;
+    char e[256];
+    if (strcmp(opt, "--isa") == 0)
+        return true;
+    if (c->cmd == ACTENT_CMD_EXPERIMENT)
+        return experiment_option(&scratch, opt, "0", e, sizeof e) <= 0;
+    if (c->cmd == ACTENT_CMD_VERIFY)
+        return verify_option(&scratch, opt, "0", e, sizeof e) <= 0;
+    return false;
+}
+
 int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *err, size_t len)
 {
     memset(c, 0, sizeof *c);
@@ -245,6 +259,9 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         } else if (i + 1 < argc) {
             value = argv[++i];
         } else {
+            if (!known_option(c, opt))
+                return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
+                           cmd);
             return bad(err, len, "%s: option %s needs a value", cmd, opt);
         }
         if (strcmp(opt, "--isa") == 0) {
@@ -286,12 +303,13 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
     if (topic && strcmp(topic, "verify") == 0) {
         snprintf(buf, len,
                  "usage: actent verify [options]\n"
-                 "  Every kernel table this CPU runs against the scalar reference, per activation:\n"
-                 "  max ULP error, worst input and a ULP histogram over the notebook sample, a\n"
-                 "  sweep of float32 bit patterns and special values; histogram counts and\n"
-                 "  entropies on the notebook sample and 10^6 uniform and normal values, with the\n"
-                 "  entropy tolerance each table's ULP bound allows; fused = unfused; a digest of\n"
-                 "  the outputs to compare machines. Exit status 1 on any violation.\n"
+                 "  Every kernel table this CPU runs against the scalar reference, per\n"
+                 "  activation: max ULP error, worst input and a ULP histogram over the\n"
+                 "  notebook sample, a sweep of float32 bit patterns and special values;\n"
+                 "  histogram counts and entropies on the notebook sample and 10^6 uniform\n"
+                 "  and normal values, within the entropy tolerance each table's ULP bound\n"
+                 "  allows; fused = unfused; a digest of the outputs to compare machines.\n"
+                 "  Exit status 1 on any violation.\n"
                  "  (default)             every 127th bit pattern (34 million inputs): seconds\n"
                  "  --quick               every 65521st, 10^5-value samples (for ctest)\n"
                  "  --exhaustive          all 2^32 inputs: minutes (progress on stderr)\n"

@@ -48,7 +48,10 @@ static inline int64_t actent_ulp_ordered(uint32_t bits)
     return bits >> 31 ? -(int64_t)(bits & 0x7fffffffu) : (int64_t)bits;
 }
 
-static inline bool actent_ulp_isnan_bits(uint32_t bits) { return (bits & 0x7fffffffu) > 0x7f800000u; }
+static inline bool actent_ulp_isnan_bits(uint32_t bits)
+{
+    return (bits & 0x7fffffffu) > 0x7f800000u;
+}
 
 /* the float `steps` places along the integer line from f (negative: down),
  * stopping at +-inf; f must not be NaN */

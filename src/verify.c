@@ -32,7 +32,9 @@ void actent_verify_defaults(struct actent_verify_opts *o)
 
 const char *actent_verify_mode_name(enum actent_verify_mode m)
 {
-    return m == ACTENT_VERIFY_QUICK ? "quick" : m == ACTENT_VERIFY_EXHAUSTIVE ? "exhaustive" : "sweep";
+    return m == ACTENT_VERIFY_QUICK        ? "quick"
+           : m == ACTENT_VERIFY_EXHAUSTIVE ? "exhaustive"
+                                           : "sweep";
 }
 
 static void violation(struct actent_verify *r, struct actent_verify_table *t,
