@@ -95,6 +95,14 @@ static void print_hist(FILE *f, const struct actent_verify *r, const struct acte
     }
 }
 
+static bool peer_has_activations(const struct act_peer *p)
+{
+    for (int op = 0; op < ACT_COUNT; op++)
+        if (p->activate[op])
+            return true;
+    return false;
+}
+
 void actent_verify_print(FILE *f, const struct actent_verify *r)
 {
     char machine[128], model[256];
@@ -114,6 +122,10 @@ void actent_verify_print(FILE *f, const struct actent_verify *r)
         fprintf(f, "\n%s %s (%s)", t->k ? "table" : "peer", t->name, t->detail);
         if (!t->runs) {
             fprintf(f, ": this CPU cannot run it, skipped\n");
+            continue;
+        }
+        if (t->peer && !peer_has_activations(t->peer)) {
+            fprintf(f, ": no activations, nothing to measure here\n");
             continue;
         }
         fprintf(f, "%s\n  digest %016llx (%llu inputs per activation)\n",
