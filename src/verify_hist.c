@@ -74,6 +74,13 @@ static int fold_range(struct windows *w, struct actent_edges_buf *eb, float lo, 
     return 0;
 }
 
+/* f moved along the float line, kept finite (edges need finite ends) */
+static float finite_step(float f, int64_t steps)
+{
+    float g = actent_ulp_step(f, steps);
+    return g > FLT_MAX ? FLT_MAX : g < -FLT_MAX ? -FLT_MAX : g;
+}
+
 static int build_windows(struct windows *w, struct actent_edges_buf *eb, const struct act_edges *es,
                          const struct act_edges *et, float lo, float hi, uint32_t bound)
 {
@@ -88,10 +95,8 @@ static int build_windows(struct windows *w, struct actent_edges_buf *eb, const s
     /* linear in (min, max) on the feasible region min <= max: its extremes
      * lie at the feasible corners, or where the corner (min+, max-) is cut
      * off by min = max, at (max-, max-) and (min+, min+) */
-    float lm = actent_ulp_step(lo, -(int64_t)bound), lp = actent_ulp_step(lo, bound);
-    float hm = actent_ulp_step(hi, -(int64_t)bound), hp = actent_ulp_step(hi, bound);
-    lm = isfinite(lm) ? lm : -FLT_MAX;
-    hp = isfinite(hp) ? hp : FLT_MAX;
+    float lm = finite_step(lo, -(int64_t)bound), lp = finite_step(lo, bound);
+    float hm = finite_step(hi, -(int64_t)bound), hp = finite_step(hi, bound);
     int rc = fold_range(w, eb, lm, hm) | fold_range(w, eb, lm, hp) | fold_range(w, eb, lp, hp);
     if (lp <= hm)
         rc |= fold_range(w, eb, lp, hm);
