@@ -108,27 +108,34 @@ static void hist_violations(struct actent_verify *r, struct actent_verify_table 
                       "%u ulp of an edge); first at x = %a",
                       s, (unsigned long long)h->unexcused, o->bound, (double)h->first_unexcused_x);
         if (!h->kernel_agrees)
-            violation(r, t, o, "%s sample: the table's histogram kernel bins differently "
-                               "from the definition", s);
+            violation(r, t, o,
+                      "%s sample: the table's histogram kernel bins differently "
+                      "from the definition",
+                      s);
         if (!h->input_counts_equal)
             violation(r, t, o, "%s sample: the input histogram differs from scalar's", s);
         if (fabs(h->entropy - h->entropy_ref) > h->tolerance + h->rounding)
-            violation(r, t, o, "%s sample: entropy %.17g, scalar %.17g: beyond the derived "
-                               "tolerance %.3g", s, h->entropy, h->entropy_ref, h->tolerance);
+            violation(r, t, o,
+                      "%s sample: entropy %.17g, scalar %.17g: beyond the derived "
+                      "tolerance %.3g",
+                      s, h->entropy, h->entropy_ref, h->tolerance);
         if (!h->fused_equal)
             violation(r, t, o, "%s sample: the fused pass differs from the unfused one", s);
         if (!h->has_transform)
             continue;
         if (!h->transform_ok)
-            violation(r, t, o, "%s sample: copy-neighbour: the table's zeros differ from "
-                               "scalar's, so no tolerance follows", s);
+            violation(r, t, o,
+                      "%s sample: copy-neighbour: the table's zeros differ from "
+                      "scalar's, so no tolerance follows",
+                      s);
         else if (h->t_unexcused)
             violation(r, t, o, "%s sample: copy-neighbour: %llu values moved without excuse", s,
                       (unsigned long long)h->t_unexcused);
         else if (fabs(h->t_entropy - h->t_entropy_ref) > h->t_tolerance + h->t_rounding)
-            violation(r, t, o, "%s sample: copy-neighbour entropy %.17g, scalar %.17g: beyond "
-                               "the derived tolerance %.3g", s, h->t_entropy, h->t_entropy_ref,
-                      h->t_tolerance);
+            violation(r, t, o,
+                      "%s sample: copy-neighbour entropy %.17g, scalar %.17g: beyond "
+                      "the derived tolerance %.3g",
+                      s, h->t_entropy, h->t_entropy_ref, h->t_tolerance);
     }
 }
 
@@ -209,8 +216,8 @@ static void check_table(struct actent_verify *r, struct actent_verify_table *t,
         act_unary_fn f = k ? k->activate[op] : t->peer->activate[op];
         if (!r->opts.use[op] || !f)
             continue;
-        ulp_on(&o->ulp[ACTENT_SEC_NOTEBOOK], f, (enum act_op)op, sm->notebook, NOTEBOOK_N,
-               o->bound, want, got);
+        ulp_on(&o->ulp[ACTENT_SEC_NOTEBOOK], f, (enum act_op)op, sm->notebook, NOTEBOOK_N, o->bound,
+               want, got);
         ulp_on(&o->ulp[ACTENT_SEC_SPECIALS], f, (enum act_op)op, sp, nsp, o->bound, want, got);
         o->digest = actent_verify_digest(f, &r->digest_inputs);
         /* the table's digest: FNV-1a over the activations' digests, in order */

@@ -34,37 +34,41 @@ enum actent_verify_mode {
 
 struct actent_verify_opts {
     enum actent_verify_mode mode;
-    unsigned threads;     /* sweep workers, >= 1 */
-    bool use[ACT_COUNT];  /* which activations */
-    FILE *progress;       /* where progress goes (NULL: nowhere) */
-    bool progress_bar;    /* a redrawn bar (a terminal) rather than occasional lines */
+    unsigned threads;    /* sweep workers, >= 1 */
+    bool use[ACT_COUNT]; /* which activations */
+    FILE *progress;      /* where progress goes (NULL: nowhere) */
+    bool progress_bar;   /* a redrawn bar (a terminal) rather than occasional lines */
 };
 
 void actent_verify_defaults(struct actent_verify_opts *o);
 
-enum actent_verify_section { ACTENT_SEC_NOTEBOOK, ACTENT_SEC_SWEEP, ACTENT_SEC_SPECIALS,
-                             ACTENT_NSECTIONS };
+enum actent_verify_section {
+    ACTENT_SEC_NOTEBOOK,
+    ACTENT_SEC_SWEEP,
+    ACTENT_SEC_SPECIALS,
+    ACTENT_NSECTIONS
+};
 
 /* Histogram agreement of one table with scalar on one sample (given-edges
  * mode, the output's own range, as the experiment bins outputs). */
 struct actent_hist_check {
     const char *sample;
     size_t n, nbins;
-    bool ok;             /* computed; false with err set when the pipeline failed */
+    bool ok; /* computed; false with err set when the pipeline failed */
     char err[160];
-    uint64_t beyond;     /* values further than the bound from scalar */
-    uint64_t moved;      /* values in another bin than scalar's */
-    uint64_t unexcused;  /* moved, but not within the bound of an edge */
-    uint64_t at_risk;    /* within the bound of an edge: the ones that may move */
-    bool kernel_agrees;  /* the table's counts are its values binned by definition */
+    uint64_t beyond;    /* values further than the bound from scalar */
+    uint64_t moved;     /* values in another bin than scalar's */
+    uint64_t unexcused; /* moved, but not within the bound of an edge */
+    uint64_t at_risk;   /* within the bound of an edge: the ones that may move */
+    bool kernel_agrees; /* the table's counts are its values binned by definition */
     bool counts_equal;
     double entropy, entropy_ref;
-    double tolerance;    /* the largest entropy change the at-risk values can cause */
-    double rounding;     /* the floating-point error of the two entropies */
+    double tolerance; /* the largest entropy change the at-risk values can cause */
+    double rounding;  /* the floating-point error of the two entropies */
     float first_unexcused_x;
     /* the copy-neighbour transform (when asked for), binned with the same edges */
     bool has_transform;
-    bool transform_ok;   /* false when the zero sets differ: no tolerance can be derived */
+    bool transform_ok; /* false when the zero sets differ: no tolerance can be derived */
     uint64_t t_moved, t_unexcused, t_at_risk;
     double t_entropy, t_entropy_ref, t_tolerance, t_rounding;
     /* fused against unfused, same table */

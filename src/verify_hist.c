@@ -20,8 +20,8 @@
  * which only lowers it). That is the tolerance reported; nothing is typed in.
  * The two entropies are computed in double: each of the K terms c/N ln(c/N)
  * with relative error <= 4u (u = 2^-53; the log counted as 2u), their
- * pairwise sum adding <= ceil(log2 K) u, the final division u, the sum of
- * non-negative terms bounding the absolute error, so each H is within
+ * pairwise sum adding <= ceil(log2 K) u, the division by ln 2 and ln 2 itself
+ * u each, the sum of non-negative terms bounding the absolute error, so each H is within
  * (ceil(log2 K) + 6) u H of its exact value; the comparison allows the sum of
  * both as "rounding". */
 #include "verify.h"
@@ -257,8 +257,8 @@ static bool same_edges(const struct bufs *b)
 static void clear_tally(struct tally *t, struct bufs *b, size_t k)
 {
     memset(b->out, 0, 4 * (k + 2) * sizeof(uint64_t));
-    *t = (struct tally){.out = b->out, .in = b->in, .recount = b->recount,
-                        .recount_ref = b->recount_ref};
+    *t = (struct tally){
+        .out = b->out, .in = b->in, .recount = b->recount, .recount_ref = b->recount_ref};
 }
 
 /* the input histogram, uniform mode as the notebook bins its input: same values, same counts */
@@ -367,8 +367,8 @@ int actent_verify_hist(const struct act_kernels *k, enum act_op op, const float 
     if (actent_hist_fused(k, op, x, n, xlo, xhi, &b.scratch, nbins, b.cf, &rf, why, sizeof why)) {
         h->fused_equal = false;
     } else {
-        h->fused_equal = memcmp(b.cf, b.ct, nbins * sizeof *b.cf) == 0 && rf.lo == rt.lo &&
-                         rf.hi == rt.hi;
+        h->fused_equal =
+            memcmp(b.cf, b.ct, nbins * sizeof *b.cf) == 0 && rf.lo == rt.lo && rf.hi == rt.hi;
         h->fused_passes = rf.passes;
     }
     for (size_t i = 0; i < n; i++)

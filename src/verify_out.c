@@ -39,8 +39,10 @@ static const struct actent_ulp_stats *worst_section(const struct actent_verify_o
 
 static void print_ulp(FILE *f, const struct actent_verify *r, const struct actent_verify_table *t)
 {
-    fprintf(f, "  ULP error against scalar (sweep histogram; max over the sweep, the notebook "
-               "sample and %s)\n", "special values");
+    fprintf(f,
+            "  ULP error against scalar (sweep histogram; max over the sweep, the notebook "
+            "sample and %s)\n",
+            "special values");
     fprintf(f, "  %-13s %5s %5s  %-16s", "activation", "bound", "max", "worst input");
     for (int b = 0; b < ACTENT_ULP_NBUCKETS; b++)
         fprintf(f, " %6s", actent_ulp_bucket_name((enum actent_ulp_bucket)b));
@@ -69,8 +71,10 @@ static void print_ulp(FILE *f, const struct actent_verify *r, const struct acten
 
 static void print_hist(FILE *f, const struct actent_verify *r, const struct actent_verify_table *t)
 {
-    fprintf(f, "  histograms (%d bins): values moved / at risk, |entropy - scalar's| <= the "
-               "derived tolerance; fused = unfused\n", 49);
+    fprintf(f,
+            "  histograms (%d bins): values moved / at risk, |entropy - scalar's| <= the "
+            "derived tolerance; fused = unfused\n",
+            49);
     fprintf(f, "  %-13s %-26s %-26s %-26s %s\n", "activation", "notebook (4096)", "uniform",
             "normal", "fused");
     for (int op = 0; op < ACT_COUNT; op++) {

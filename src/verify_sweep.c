@@ -143,22 +143,25 @@ int actent_verify_sweep(const struct actent_sweep_subject *subj, size_t nsubj, c
  * neighbours either side, so the point and the floats around it are covered. */
 static double switch_point(int i)
 {
+    /* one group of points per line, with what they are */
+    /* clang-format off */
     static const double pts[] = {
         0.0, 1.0, 0.5,
-        2.5,                      /* hard_sigmoid's clip points */
-        6.0,                      /* relu6's top */
-        0.5 * M_LN2, M_LN2,       /* range-reduction boundaries of exp and expm1 */
+        2.5,                          /* hard_sigmoid's clip points */
+        6.0,                          /* relu6's top */
+        0.5 * M_LN2, M_LN2,           /* range-reduction boundaries of exp and expm1 */
         0x1p-12, 0x1p-24, 1e-4, 1e-8, /* where tanh, expm1 and friends switch to x */
-        88.0, 88.72283935546875,  /* e^x overflows float32 above this */
-        87.33654475055310898657,  /* -ln(FLT_MIN): e^-x turns subnormal */
-        103.97208404541015625,    /* e^-x rounds to 0 below the subnormals */
-        9.01091334727737,         /* 13 ln 2: tanh rounds to +-1 */
-        14.55609079175885,        /* 21 ln 2: softplus(x) rounds to x */
-        17.32867951399863,        /* 25 ln 2: sigmoid rounds to 1, expm1 to -1 */
+        88.0, 88.72283935546875,      /* e^x overflows float32 above this */
+        87.33654475055310898657,      /* -ln(FLT_MIN): e^-x turns subnormal */
+        103.97208404541015625,        /* e^-x rounds to 0 below the subnormals */
+        9.01091334727737,             /* 13 ln 2: tanh rounds to +-1 */
+        14.55609079175885,            /* 21 ln 2: softplus(x) rounds to x */
+        17.32867951399863,            /* 25 ln 2: sigmoid rounds to 1, expm1 to -1 */
         16.0, 20.0, 30.0, 150.0,
-        0x1p24, 0x1p25,           /* softsign: 1 + |x| no longer exact */
-        3.2386e38,                /* selu: scale * x overflows */
+        0x1p24, 0x1p25,               /* softsign: 1 + |x| no longer exact */
+        3.2386e38,                    /* selu: scale * x overflows */
     };
+    /* clang-format on */
     return i < (int)(sizeof pts / sizeof pts[0]) ? pts[i] : -1.0;
 }
 
@@ -171,11 +174,11 @@ const float *actent_verify_specials(size_t *n)
         return v;
     }
     static const uint32_t bits[] = {
-        0x00000000u, 0x80000000u,                                                   /* +-0 */
+        0x00000000u, 0x80000000u,                                                    /* +-0 */
         0x7fc00000u, 0xffc00000u, 0x7f800001u, 0xff800001u, 0x7fffffffu, 0x7fc0dead, /* NaNs */
-        0x7f800000u, 0xff800000u,                                                   /* +-inf */
+        0x7f800000u, 0xff800000u,                                                    /* +-inf */
         0x00000001u, 0x80000001u, 0x00000002u, 0x00400000u, 0x80400000u, 0x007fffffu,
-        0x807fffffu, /* subnormals */
+        0x807fffffu,                                        /* subnormals */
         0x00800000u, 0x80800000u, 0x7f7fffffu, 0xff7fffffu, /* +-FLT_MIN, +-FLT_MAX */
     };
     size_t k = 0;

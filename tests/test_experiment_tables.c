@@ -37,15 +37,15 @@ struct tcase {
     const struct nb_case *c;
 };
 
-static void check(const char *what, const struct tcase *t, enum act_op op, double got,
-                  double want, double scalar, double tol, double rounding)
+static void check(const char *what, const struct tcase *t, enum act_op op, double got, double want,
+                  double scalar, double tol, double rounding)
 {
     /* the table within its tolerance of scalar, and scalar's own (zero)
      * distance from numpy, which test_notebook.c holds to 1e-9 */
     double allowed = tol + rounding + fabs(scalar - want);
     if (!(fabs(got - want) <= allowed))
-        fail_msg("%s/%s %s %s: %.17g, numpy %.17g, derived tolerance %.3g", t->c->name,
-                 t->k->name, act_name(op), what, got, want, allowed);
+        fail_msg("%s/%s %s %s: %.17g, numpy %.17g, derived tolerance %.3g", t->c->name, t->k->name,
+                 act_name(op), what, got, want, allowed);
 }
 
 static void matches_numpy(void **state)
@@ -94,16 +94,16 @@ static void matches_numpy(void **state)
     for (int op = 0; op < ACT_COUNT; op++) {
         const struct actent_act_result *a = &r.acts[op];
         struct actent_hist_check h = {.sample = c->name};
-        if (actent_verify_hist(t->k, (enum act_op)op, x, c->n, r.nbins_out, &rng, c->iterations,
-                               &h, err, sizeof err) != 0)
+        if (actent_verify_hist(t->k, (enum act_op)op, x, c->n, r.nbins_out, &rng, c->iterations, &h,
+                               err, sizeof err) != 0)
             fail_msg("%s", err);
         if (!h.ok || !h.transform_ok)
             fail_msg("%s/%s %s: no tolerance derived (%s)", c->name, t->k->name,
                      act_name((enum act_op)op), h.ok ? "zeros differ" : h.err);
         /* verify saw the experiment's own numbers */
         assert_true(h.entropy == a->entropy && h.t_entropy == a->entropy_transformed);
-        check("entropy", t, (enum act_op)op, a->entropy, want[1 + op], h.entropy_ref,
-              h.tolerance, h.rounding);
+        check("entropy", t, (enum act_op)op, a->entropy, want[1 + op], h.entropy_ref, h.tolerance,
+              h.rounding);
         check("after copy-neighbour", t, (enum act_op)op, a->entropy_transformed,
               want[1 + ACT_COUNT + op], h.t_entropy_ref, h.t_tolerance, h.t_rounding);
     }

@@ -93,7 +93,7 @@ static void sigmoid_plus16(const float *x, float *y, size_t n)
 }
 
 static void sigmoid_plus16_hist(const float *x, size_t n, const struct act_edges *e,
-                               uint64_t *counts, struct act_seen *seen)
+                                uint64_t *counts, struct act_seen *seen)
 {
     float y[256];
     for (size_t i = 0; i < n; i += 256) {
@@ -320,8 +320,8 @@ static void ulp_basics(void **state)
     assert_int_equal(actent_ulp_distance(NAN, -NAN), 0);
     assert_true(actent_ulp_step(FLT_MAX, 5) == INFINITY);
     assert_true(actent_ulp_step(0x1p-149f, -2) == -0x1p-149f);
-    float x[4] = {1, 2, 3, 4}, got[4] = {0.0f, -0.0f, NAN, 1.0f}, want[4] = {0.0f, 0.0f, 1.0f,
-                                                                            nextafterf(1.0f, 0)};
+    float x[4] = {1, 2, 3, 4}, got[4] = {0.0f, -0.0f, NAN, 1.0f},
+          want[4] = {0.0f, 0.0f, 1.0f, nextafterf(1.0f, 0)};
     struct actent_ulp_stats s = {0};
     actent_ulp_compare(&s, x, got, want, 4, 0);
     assert_int_equal(s.bucket[ACTENT_ULP_0], 2);
@@ -339,8 +339,7 @@ int main(void)
     size_t nt = 0;
     for (size_t t = 0; t < act_ntables && nt < 48; t++) {
         snprintf(names[nt], sizeof names[nt], "quick/%s", act_tables[t]->name);
-        tests[nt] = (struct CMUnitTest){names[nt], table_passes, NULL, NULL,
-                                        (void *)act_tables[t]};
+        tests[nt] = (struct CMUnitTest){names[nt], table_passes, NULL, NULL, (void *)act_tables[t]};
         nt++;
     }
     static const struct {

@@ -38,8 +38,8 @@ static inline __m256 selu_v8(__m256 x)
 
 void act_selu_avx2_sleef(const float *x, float *y, size_t n) { map_v8(x, y, n, selu_v8); }
 
-void act_selu_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e,
-                              uint64_t *counts, struct act_seen *seen)
+void act_selu_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                              struct act_seen *seen)
 {
     map_hist_v8(x, n, e, counts, seen, selu_v8);
 }

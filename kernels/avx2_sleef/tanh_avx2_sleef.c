@@ -14,8 +14,8 @@ static inline __m256 tanh_u35_v8(__m256 x) { return Sleef_tanhf8_u35avx2(x); }
 
 void act_tanh_avx2_sleef(const float *x, float *y, size_t n) { map_v8(x, y, n, tanh_v8); }
 
-void act_tanh_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e,
-                              uint64_t *counts, struct act_seen *seen)
+void act_tanh_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                              struct act_seen *seen)
 {
     map_hist_v8(x, n, e, counts, seen, tanh_v8);
 }
