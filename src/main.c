@@ -116,6 +116,8 @@ static int cmd_isa(const struct actent_cli *c)
     int w = 0;
     for (size_t i = 0; i < act_ntables; i++)
         w = (int)strlen(act_tables[i]->name) > w ? (int)strlen(act_tables[i]->name) : w;
+    for (size_t i = 0; i < act_npeers; i++)
+        w = (int)strlen(act_peers[i]->name) > w ? (int)strlen(act_peers[i]->name) : w;
     for (size_t i = 0; i < act_ntables; i++) {
         const struct act_kernels *k = act_tables[i];
         printf("  %-*s  %-16s %s\n", w, k->name, k->cpu_ok() ? "runs here" : "cannot run here",
