@@ -257,7 +257,7 @@ static void json_table(struct json *j, const struct actent_verify *r,
     json_kstr(j, "detail", t->detail);
     json_kbool(j, "runs_here", t->runs);
     json_kbool(j, "reference", t->reference);
-    if (t->runs) {
+    if (t->runs && (t->k || peer_has_activations(t->peer))) {
         snprintf(hx, sizeof hx, "%016llx", (unsigned long long)t->digest);
         json_kstr(j, "digest", hx);
         json_key(j, "activations");
