@@ -8,14 +8,16 @@
  *
  * Two machines running the same table give the same digest when their
  * instructions round alike, which IEEE 754 guarantees for the operations
- * the kernels use. The scalar table is the exception to watch: its
- * transcendental activations call the C library in double and round once to
- * float32, and libms are not correctly rounded. Two libms whose doubles
- * differ by an ulp give different floats only when the double lies within
- * that ulp of a float32 rounding boundary (about 2^-29 of inputs), so over
- * these 6 x ~70,000 values the scalar digest almost always matches; where
- * it does not, the per-activation digests name the function, and the
- * exhaustive ULP results say by how much (one ulp at such a boundary). */
+ * the kernels use. The scalar table is the one to watch: its transcendental
+ * activations call the C library in double and round that double to
+ * float32, a double rounding. Libms are not correctly rounded, and even one
+ * glibc runs different code on different CPUs (its exp, log1p and expm1
+ * have FMA variants, picked at load time). Two doubles an ulp apart give
+ * different floats only when they straddle a float32 rounding boundary
+ * (about 2^-29 of inputs), so over these 6 x ~70,000 values the scalar
+ * digest almost always matches: tests/qemu_nehalem.sh checks that this
+ * CPU (FMA code) and qemu's Nehalem (no FMA) give the same one. Where two
+ * machines differ, the per-activation digests name the function. */
 #include "verify.h"
 
 #include <stdlib.h>
