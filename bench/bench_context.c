@@ -113,14 +113,16 @@ static void method(void)
         bench_windows(16777216), (size_t)16777216 * 2 * sizeof(float) >> 20, BENCH_FRESH,
         bench_windows(4096));
     ctx("actent_timing", "one thread; CPU time; repetitions and their median, mean, stddev, "
-                         "cv, min and max as aggregates; --benchmark_enable_random_interleaving "
-                         "spreads the repetitions of all rows over the run");
+                         "cv, min and max as aggregates (the repetitions themselves too with "
+                         "--benchmark_display_aggregates_only=true, as scripts/bench runs it); "
+                         "--benchmark_enable_random_interleaving spreads the repetitions of "
+                         "all rows over the run");
     ctx("actent_counters",
         "ns_per_elem = this thread's CPU time over the timed loop / (iterations * n); "
         "cycles_per_elem as actent_cycles says; "
         "core_ghz = the clock used for that row; bytes_per_second counts the passes over "
         "memory the row's algorithm needs (activate: read x, write y; unfused and composed: "
-        "four passes; fused, minmax, histogram: one read)");
+        "four passes; fused, minmax, histogram, read: one read)");
     ctx("actent_max_ulp",
         "activate rows: largest ordered-integer distance (+0 and -0 equal) "
         "from the scalar table over the first min(n, %zu) input values; "
@@ -129,6 +131,10 @@ static void method(void)
     ctx("actent_fused", "fused rows: the input's min and max are computed once outside the "
                         "timed loop, as the notebook analysis computes them once for all "
                         "activations; the output range is predicted from them and checked");
+    ctx("actent_read", "read rows: the input's bit patterns summed as 32-bit integers, "
+                       "16 independent sums, compiled for the baseline ISA: the memory's "
+                       "floor where the input streams from memory; in cache, a table's "
+                       "min/max may read faster");
     ctx("actent_histograms",
         "%d bins, np.linspace(min, max, %d) edges on the data's own range "
         "(given-edges semantics), edges built outside the timed loop in "

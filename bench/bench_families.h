@@ -6,6 +6,7 @@
 #define BENCH_BINS 49 /* np.linspace(min, max, 50) edges: the notebook's output histograms */
 
 void bench_activate_register(void);
+void bench_read_register(void);
 void bench_minmax_register(void);
 void bench_histogram_register(void);
 void bench_unfused_register(void);

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 extern "C" {
 #include "bench_families.h"
@@ -32,10 +33,23 @@ void usage()
         "Names: <family>/<op>/<impl>/<input>/<n>; --benchmark_list_tests lists them.\n");
 }
 
+// the command line as given, for the output's context
+std::string command_line(int argc, char **argv)
+{
+    std::string s;
+    for (int i = 0; i < argc; i++) {
+        std::string a = argv[i];
+        bool plain = !a.empty() && a.find_first_of(" \t'\"\\$*?[]|&;<>()") == std::string::npos;
+        s += (i ? " " : "") + (plain ? a : "'" + a + "'");
+    }
+    return s;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    std::string command = command_line(argc, argv);
     bool smoke = false, clock = false;
     int kept = 1;
     for (int i = 1; i < argc; i++) {
@@ -64,7 +78,9 @@ int main(int argc, char **argv)
     bench_cycles_init();
     bench_impl_init();
     bench_context_add();
+    bench_context("actent_command", command.c_str());
     bench_activate_register();
+    bench_read_register();
     bench_minmax_register();
     bench_histogram_register();
     bench_unfused_register();
