@@ -176,9 +176,22 @@ def repetition(calls, min_time):
 
 
 def aggregate(name, n, items, nbytes, reps, clock_ghz):
+    """One row per repetition, as actent-bench writes them with
+    --benchmark_display_aggregates_only, then the aggregates."""
     out = []
     per = [dict(real=r / i * 1e6, cpu=c / i * 1e6, ns=c * 1e9 / (i * items), ghz=g,
                 items=i * items / c, bytes=i * nbytes / c, iters=i) for i, c, r, g in reps]
+    for k, p in enumerate(per):
+        row = {
+            "name": name, "run_name": name, "run_type": "iteration",
+            "repetitions": len(reps), "repetition_index": k, "threads": 1,
+            "iterations": p["iters"], "real_time": p["real"], "cpu_time": p["cpu"],
+            "time_unit": "us", "items_per_second": p["items"], "ns_per_elem": p["ns"],
+            "cycles_per_elem": p["ns"] * p["ghz"], "core_ghz": p["ghz"],
+        }
+        if nbytes:
+            row["bytes_per_second"] = p["bytes"]
+        out.append(row)
     for agg, fn in (("mean", statistics.mean), ("median", statistics.median),
                     ("stddev", statistics.stdev), ("cv", None),
                     ("min", min), ("max", max)):
