@@ -10,23 +10,27 @@ share that agrees, per family, and the rows that differ most. Exit status 0
 when every row agrees, 1 otherwise, 2 on bad input.
 """
 import argparse
-import json
+import os
 import sys
 from collections import defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_json import BenchError  # noqa: E402
+from bench_json import load as load_bench  # noqa: E402
 
 
 def load(path, key):
     try:
-        with open(path) as f:
-            doc = json.load(f)
-    except (OSError, ValueError) as e:
-        print("bench_agree.py: %s: %s" % (path, e), file=sys.stderr)
+        _, rows = load_bench(path)
+    except BenchError as e:
+        print("bench_agree.py: %s" % e, file=sys.stderr)
         sys.exit(2)
-    rows = defaultdict(dict)
-    for b in doc.get("benchmarks", []):
-        if b.get("run_type") == "aggregate" and not b.get("error_occurred") and key in b:
-            rows[b["run_name"]][b["aggregate_name"]] = b[key]
-    return {k: v for k, v in rows.items() if {"median", "min", "max"} <= v.keys()}
+    out = {}
+    for name, b in rows.items():
+        v = {w: b.aggregate(w, key) for w in ("median", "min", "max")}
+        if b.ran() and None not in v.values():
+            out[name] = v
+    return out
 
 
 def main():

@@ -9,33 +9,17 @@ composition of peer parts, numpy's); analysis: the notebook's whole analysis
 in microseconds. "-" marks a row that was skipped or not run.
 """
 import argparse
-import json
+import os
 import sys
 
-ORDER = ["sigmoid", "tanh", "relu", "softsign", "softplus", "hard_sigmoid", "selu", "relu6",
-         "elu", "leaky_relu", "linear"]
-
-
-def load(path):
-    try:
-        with open(path) as f:
-            doc = json.load(f)
-    except (OSError, ValueError) as e:
-        sys.exit("bench_table.py: %s: %s" % (path, e))
-    rows = {}
-    for b in doc.get("benchmarks", []):
-        if b.get("error_occurred"):
-            rows.setdefault(b["run_name"], None)
-        elif b.get("run_type") == "aggregate" and b.get("aggregate_name") == "median":
-            rows[b["run_name"]] = b
-        elif b.get("run_type") == "iteration":
-            rows.setdefault(b["run_name"], b)
-    return doc.get("context", {}), rows
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_json import ORDER, BenchError, impl_order, load  # noqa: E402
 
 
 def cell(rows, name, key="cycles_per_elem"):
     b = rows.get(name)
-    return "-" if b is None or key not in b else "%.2f" % b[key]
+    v = b.median(key) if b is not None and b.ran() else None
+    return "-" if v is None else "%.2f" % v
 
 
 def table(title, head, body):
@@ -52,14 +36,14 @@ def main():
     ap.add_argument("--n", type=int, default=4096)
     ap.add_argument("--input", default="unit")
     a = ap.parse_args()
-    ctx, rows = load(a.json)
+    try:
+        ctx, rows = load(a.json)
+    except BenchError as e:
+        sys.exit("bench_table.py: %s" % e)
     suffix = "/%s/%d" % (a.input, a.n)
-    parts = lambda name: name.split("/")  # noqa: E731
-    seen = {parts(n)[2] for n in rows if parts(n)[0] == "activate" and n.endswith(suffix)}
-    known = [i.strip() for i in ctx.get("actent_impls", "").split("(")[0].split(",")]
-    impls = [i for i in known if i in seen] + sorted(seen - set(known))
-    tables = [i for i in impls if "actent_impl_%s" % i in ctx and
-              ctx["actent_impl_%s" % i].startswith("kernel table")]
+    seen = {r.impl for r in rows.values() if r.family == "activate" and r.name.endswith(suffix)}
+    impls = [i for i in impl_order(ctx, rows) if i in seen]
+    tables = [i for i in impls if ctx.get("actent_impl_%s" % i, "").startswith("kernel table")]
     print("%s: median cycles per element, n = %d, input %s" % (a.json, a.n, a.input))
     print("cycles: %s" % ctx.get("actent_cycles", "?").split(";")[0])
     table("activate", ["op"] + impls,
@@ -70,12 +54,12 @@ def main():
     body = []
     for op in ORDER:
         best, where = None, "-"
-        for name, b in rows.items():
-            p = parts(name)
-            if b and p[0] == "composed" and p[1] == op and name.endswith(suffix) and \
-                    p[2].split("+")[0] not in tables:
-                if best is None or b["cycles_per_elem"] < best:
-                    best, where = b["cycles_per_elem"], "%.2f %s" % (b["cycles_per_elem"], p[2])
+        for b in rows.values():
+            if b.ran() and b.family == "composed" and b.op == op and b.name.endswith(suffix) \
+                    and b.impl.split("+")[0] not in tables:
+                c = b.median("cycles_per_elem")
+                if c is not None and (best is None or c < best):
+                    best, where = c, "%.2f %s" % (c, b.impl)
         body.append([op] + [cell(rows, "unfused/%s/%s%s" % (op, t, suffix)) for t in tables] +
                     [cell(rows, "fused/%s/%s%s" % (op, t, suffix)) for t in tables] +
                     [where, cell(rows, "unfused/%s/numpy%s" % (op, suffix))])
