@@ -4,12 +4,16 @@
     /usr/bin/python3 scripts/report.py results/<machine>
 
 Reads experiment-notebook.json and experiment-consistent.json (actent
-experiment), and, when present, verify.json (actent verify), bench.json
-(actent-bench) and bench-numpy.json (scripts/bench_numpy.py). Writes REPORT.md
-and PNG figures beside them. Every figure's caption names the command and the
-CPU that produced its data.
+experiment), and, when present, verify.json (actent verify) and bench.json
+(scripts/bench: actent-bench with the numpy rows merged in). Writes REPORT.md
+and PNG figures (fig-*.png) beside them, each to a temporary file renamed
+into place, and removes figures of an earlier report that this one no longer
+has. Sections: the notebook's figures, agreement with the scalar reference,
+throughput, the machine. Every figure's caption names the command and the CPU
+that produced its data; a section whose file is missing says so.
 """
 import argparse
+import glob
 import json
 import math
 import os
@@ -20,13 +24,27 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_json import ORDER, BenchError  # noqa: E402
+from bench_json import load as load_bench  # noqa: E402
+from report_bench import bench_section  # noqa: E402
+from report_machine import machine_section  # noqa: E402
+from report_verify import verify_section  # noqa: E402
+
+
+class ReportError(Exception):
+    pass
+
 
 def load(folder, name):
     path = os.path.join(folder, name)
     if not os.path.exists(path):
         return None
-    with open(path) as f:
-        return json.load(f)
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        raise ReportError("%s: %s" % (path, e))
 
 
 def edges(lo, hi, nbins):
@@ -48,36 +66,51 @@ def bars(ax, counts, lo, hi, color):
 
 
 def by_run_order(exp):
-    order = ["sigmoid", "tanh", "relu", "softsign", "softplus", "hard_sigmoid", "selu", "relu6",
-             "elu", "leaky_relu", "linear"]
     acts = {a["name"]: a for a in exp["activations"]}
-    return [acts[n] for n in order if n in acts]
+    return [acts[n] for n in ORDER if n in acts]
 
 
 class Report:
+    """REPORT.md's lines and the figures written for it."""
+
     def __init__(self, folder):
         self.folder = folder
         self.lines = []
-        self.figures = 0
+        self.figures = []
 
     def add(self, text=""):
         self.lines.append(text)
 
     def figure(self, fig, name, caption):
-        fig.savefig(os.path.join(self.folder, name), dpi=90, bbox_inches="tight")
-        plt.close(fig)
-        self.figures += 1
+        path = os.path.join(self.folder, name)
+        tmp = "%s.tmp.%d" % (path, os.getpid())
+        try:
+            fig.savefig(tmp, format="png", dpi=90, bbox_inches="tight")
+            os.replace(tmp, path)
+        finally:
+            plt.close(fig)
+            if os.path.exists(tmp):
+                os.remove(tmp)
+        self.figures.append(name)
         self.add("![%s](%s)" % (caption.split(".")[0], name))
         self.add("")
-        self.add("*Figure %d. %s*" % (self.figures, caption))
+        self.add("*Figure %d. %s*" % (len(self.figures), caption))
         self.add("")
 
     def write(self):
         path = os.path.join(self.folder, "REPORT.md")
-        tmp = path + ".tmp"
-        with open(tmp, "w") as f:
-            f.write("\n".join(self.lines) + "\n")
-        os.replace(tmp, path)
+        tmp = "%s.tmp.%d" % (path, os.getpid())
+        try:
+            with open(tmp, "w") as f:
+                f.write("\n".join(self.lines) + "\n")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+        # figures of an earlier report that this one does not show
+        for old in glob.glob(os.path.join(self.folder, "fig-*.png")):
+            if os.path.basename(old) not in self.figures:
+                os.remove(old)
         return path
 
 
@@ -152,6 +185,9 @@ def experiment_section(r, nb, cons):
                                                    a["further_reduction"]))
     r.add("")
     if not cons:
+        r.add("No experiment-consistent.json in this folder: the 50-versus-49-bin comparison "
+              "needs `actent experiment --mode consistent`.")
+        r.add("")
         return
     r.add("### The 50-versus-49-bin artifact")
     r.add("")
@@ -176,7 +212,8 @@ def experiment_section(r, nb, cons):
     ax.set_ylabel("Reduction in entropy (bits)")
     ax.legend()
     r.figure(fig, "fig-consistent.png", "Entropy removed by each activation, notebook binning "
-             "against consistent binning. " + source(nb) + " " + source(cons))
+             "against consistent binning. " + source(nb) + " " +
+             source(cons).replace("Data: ", "And: ", 1))
 
 
 def by_name(exp, name):
@@ -190,15 +227,55 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", help="results/<machine>")
     args = ap.parse_args()
-    nb = load(args.folder, "experiment-notebook.json")
-    cons = load(args.folder, "experiment-consistent.json")
+    if not os.path.isdir(args.folder):
+        sys.exit("report.py: %s is not a folder" % args.folder)
+    try:
+        nb = load(args.folder, "experiment-notebook.json")
+        cons = load(args.folder, "experiment-consistent.json")
+        v = load(args.folder, "verify.json")
+        ctx, rows = {}, None
+        if os.path.exists(os.path.join(args.folder, "bench.json")):
+            ctx, rows = load_bench(os.path.join(args.folder, "bench.json"))
+    except (ReportError, BenchError) as e:
+        sys.exit("report.py: %s" % e)
     if nb is None:
-        sys.exit("report: %s has no experiment-notebook.json (run scripts/run)" % args.folder)
+        sys.exit("report.py: %s has no experiment-notebook.json (scripts/run makes it)"
+                 % args.folder)
     r = Report(args.folder)
-    r.add("# actent report: %s" % os.path.basename(os.path.normpath(args.folder)))
+    machine = ctx.get("actent_machine") or nb.get("machine") or \
+        os.path.basename(os.path.normpath(args.folder))
+    r.add("# actent report: %s" % machine)
     r.add("")
-    experiment_section(r, nb, cons)
-    print("report: %s" % r.write())
+    have = [n for n in ("experiment-notebook.json", "experiment-consistent.json",
+                        "verify.json", "bench.json")
+            if os.path.exists(os.path.join(args.folder, n))]
+    r.add("Built by `scripts/report.py` from %s in this folder, on %s. Sections: "
+          "[the notebook](#the-notebook-regenerated), "
+          "[agreement](#agreement-with-the-scalar-reference), [throughput](#throughput), "
+          "[the machine](#the-machine)." % (", ".join("`%s`" % n for n in have),
+                                            nb.get("cpu") or "an unnamed CPU"))
+    r.add("")
+    try:
+        experiment_section(r, nb, cons)
+        if v is None:
+            r.add("## Agreement with the scalar reference")
+            r.add("")
+            r.add("No verify.json in this folder (`actent verify --json verify.json` makes it).")
+            r.add("")
+        else:
+            verify_section(r, v)
+        if rows is None:
+            r.add("## Throughput")
+            r.add("")
+            r.add("No bench.json in this folder (`scripts/bench` makes it).")
+            r.add("")
+        else:
+            bench_section(r, ctx, rows)
+        machine_section(r, ctx, v, nb)
+    except (KeyError, TypeError, ValueError) as e:
+        sys.exit("report.py: %s: a JSON file lacks what the report needs (%s: %s)"
+                 % (args.folder, type(e).__name__, e))
+    print("report: %s (%d figures)" % (r.write(), len(r.figures)))
 
 
 if __name__ == "__main__":
