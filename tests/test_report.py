@@ -1,0 +1,222 @@
+#!/usr/bin/python3
+"""scripts/report.py and scripts/compare.py on the synthetic result folders
+of tests/data/report (scripts/gen_report_fixtures.py).
+
+    /usr/bin/python3 tests/test_report.py [TEST ...]     (e.g. report_full)
+
+Each test runs a script as a user would, on a copy of a fixture folder, and
+checks what it writes and its exit status. Exit status 77 (skipped) when
+Debian's matplotlib or scipy is missing.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "tests", "data", "report")
+PYTHON = sys.executable
+PLANTED = "activate/sigmoid/avx2/unit/4096"
+CPU = "Example CPU 9000"
+
+
+def run(script, *args):
+    p = subprocess.run([PYTHON, os.path.join(ROOT, "scripts", script)] + list(args),
+                       capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Scratch(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="actent-report-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def copy(self, name):
+        dst = os.path.join(self.tmp, name)
+        shutil.copytree(os.path.join(DATA, name), dst)
+        return dst
+
+
+class Report(Scratch):
+    def report(self, folder):
+        rc, out, err = run("report.py", folder)
+        self.assertEqual(rc, 0, err)
+        with open(os.path.join(folder, "REPORT.md")) as f:
+            return f.read()
+
+    def test_report_full(self):
+        d = self.copy("base")
+        md = self.report(d)
+        for heading in ("# actent report: example-cpu-9000", "## The notebook, regenerated",
+                        "### The 50-versus-49-bin artifact",
+                        "## Agreement with the scalar reference", "## Throughput",
+                        "### Activations: cycles (ns) per element",
+                        "### Speed-up over the scalar table", "### Fused against unfused",
+                        "### Against the peers and numpy", "### Floors", "## The machine"):
+            self.assertIn("\n" + heading, "\n" + md)
+        figures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
+        for name in ("fig-input.png", "fig-outputs.png", "fig-transformed.png", "fig-entropy.png",
+                     "fig-further.png", "fig-consistent.png", "fig-ulp.png",
+                     "fig-activate-unit.png", "fig-speedup.png", "fig-fused.png",
+                     "fig-pipeline.png"):
+            self.assertIn(name, figures)
+        for name in figures:
+            with open(os.path.join(d, name), "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n", name)
+        # every caption names the command and the CPU behind its data
+        captions = re.findall(r"^\*Figure \d+\. (.*)\*$", md, re.M)
+        self.assertEqual(len(captions), len(figures))
+        for c in captions:
+            self.assertIn(CPU, c)
+            self.assertRegex(c, r"`(actent experiment|actent verify|scripts/bench)[^`]*`")
+        # verify.json's numbers: the worst input as %a, the digests, the derived tolerance
+        self.assertIn("-0x1.194dcep+0", md)
+        self.assertIn("`98be83fd037915c1`", md)
+        self.assertIn("| 0.001 |", md)
+        self.assertIn("`wide512` (a table this CPU cannot run): not checked here", md)
+        self.assertIn("0123456789abcdef", md)
+        self.assertEqual([f for f in os.listdir(d) if ".tmp" in f], [])
+
+    def test_report_replaces_stale_files(self):
+        d = self.copy("base")
+        for name in ("fig-gone.png", "REPORT.md"):
+            with open(os.path.join(d, name), "w") as f:
+                f.write("from an earlier report\n")
+        md = self.report(d)
+        self.assertFalse(os.path.exists(os.path.join(d, "fig-gone.png")))
+        self.assertNotIn("from an earlier report", md)
+
+    def test_report_bare(self):
+        d = self.copy("bare")
+        md = self.report(d)
+        self.assertIn("No experiment-consistent.json in this folder", md)
+        self.assertIn("No verify.json in this folder", md)
+        self.assertIn("No bench.json in this folder", md)
+        self.assertTrue(os.path.exists(os.path.join(d, "fig-entropy.png")))
+
+    def test_report_without_peers(self):
+        d = self.copy("nopeers")
+        md = self.report(d)
+        self.assertIn("No peers in this run", md)
+        self.assertIn("No numpy rows in this run", md)
+        self.assertIn("No peers and no numpy rows in this run", md)
+        self.assertNotIn("| tanh |", md.split("## Throughput")[1])  # not measured
+        self.assertIn("No read rows in this run", md)
+        self.assertIn("fig-fused.png", md)
+
+    def test_report_bad_json(self):
+        d = self.copy("base")
+        with open(os.path.join(d, "REPORT.md"), "w") as f:
+            f.write("the previous report\n")
+        with open(os.path.join(d, "bench.json"), "w") as f:
+            f.write('{"benchmarks": [')
+        rc, out, err = run("report.py", d)
+        self.assertEqual(rc, 1)
+        self.assertIn("bench.json", err)
+        with open(os.path.join(d, "REPORT.md")) as f:
+            self.assertEqual(f.read(), "the previous report\n")
+
+    def test_report_no_folder(self):
+        rc, out, err = run("report.py", os.path.join(self.tmp, "missing"))
+        self.assertNotEqual(rc, 0)
+        self.assertIn("is not a folder", err)
+
+
+class Compare(Scratch):
+    def test_compare_identical(self):
+        base = os.path.join(DATA, "base")
+        rc, out, err = run("compare.py", base, base, "--fail-above", "5")
+        self.assertEqual(rc, 0, out + err)
+        self.assertIn("Regression gate passed", out)
+        self.assertRegex(out, r"\| all \| \d+ \| 1\.000 \| 0 \| 0 \|")
+        self.assertIn("0 differences listed", out)
+
+    def test_compare_gate_fails_on_planted_regression(self):
+        rc, out, err = run("compare.py", os.path.join(DATA, "base"), os.path.join(DATA, "slower"),
+                           "--fail-above", "5")
+        self.assertEqual(rc, 1, out + err)
+        self.assertIn("Regression gate failed", out)
+        self.assertIn("- %s: %s, +30.0 %%" % (os.path.join(DATA, "slower"), PLANTED), out)
+        self.assertEqual(out.count("slower beyond the gate"), 1)
+        # the changed digest shows in the accuracy part
+        self.assertIn("| avx2 | sigmoid | digest | 98be83fd037915c1 | 0000000000000000 |", out)
+
+    def test_compare_gate_above_the_change(self):
+        rc, out, err = run("compare.py", os.path.join(DATA, "base"), os.path.join(DATA, "slower"),
+                           "--fail-above", "40")
+        self.assertEqual(rc, 0, out + err)
+
+    def test_compare_without_gate_reports(self):
+        rc, out, err = run("compare.py", os.path.join(DATA, "base"), os.path.join(DATA, "slower"))
+        self.assertEqual(rc, 0, out + err)
+        self.assertRegex(out, r"\| %s \| [^|]+ \| [^|]+ \| 1\.300 \| \+30\.0 %% .*\| slower \|"
+                         % re.escape(PLANTED))
+
+    def test_compare_noise_is_not_a_regression(self):
+        rc, out, err = run("compare.py", os.path.join(DATA, "base"), os.path.join(DATA, "noisy"),
+                           "--fail-above", "5")
+        self.assertEqual(rc, 0, out + err)
+        self.assertIn("No benchmark differs beyond noise", out)
+
+    def test_compare_aggregates_only(self):
+        a, b = os.path.join(DATA, "agg-base"), os.path.join(DATA, "agg-slower")
+        rc, out, err = run("compare.py", a, b, "--fail-above", "5")
+        self.assertEqual(rc, 1, out + err)
+        self.assertIn("disjoint min..max ranges", out)
+        self.assertIn(PLANTED, out)
+        rc, out, err = run("compare.py", a, a, "--fail-above", "5")
+        self.assertEqual(rc, 0, out + err)
+
+    def test_compare_three_folders_and_md(self):
+        md = os.path.join(self.tmp, "cmp.md")
+        base = os.path.join(DATA, "base")
+        rc, out, err = run("compare.py", base, base, os.path.join(DATA, "slower"),
+                           "--fail-above", "5", "--md", md)
+        self.assertEqual(rc, 1, out + err)
+        with open(md) as f:
+            self.assertEqual(f.read(), out)
+        self.assertEqual(out.count("against %s" % base), 2)
+
+    def test_compare_bad_input(self):
+        empty = os.path.join(self.tmp, "empty")
+        os.mkdir(empty)
+        base = os.path.join(DATA, "base")
+        for args, why in (([base, os.path.join(self.tmp, "missing")], "is not a folder"),
+                          ([base, empty], "has neither bench.json nor verify.json")):
+            rc, out, err = run("compare.py", *args)
+            self.assertEqual(rc, 2)
+            self.assertIn(why, err)
+        broken = self.copy("bare")
+        with open(os.path.join(broken, "bench.json"), "w") as f:
+            f.write("[]")
+        rc, out, err = run("compare.py", base, broken)
+        self.assertEqual(rc, 2)
+        self.assertIn("not a Google Benchmark JSON file", err)
+
+
+def main():
+    try:
+        import matplotlib  # noqa: F401
+        import scipy  # noqa: F401
+    except ImportError as e:
+        print("skipped: %s (scripts/setup python installs it)" % e)
+        sys.exit(77)
+    names = {m: c for c in (Report, Compare) for m in dir(c) if m.startswith("test_")}
+    wanted = ["test_" + a for a in sys.argv[1:]] or sorted(names)
+    suite = unittest.TestSuite()
+    for w in wanted:
+        if w not in names:
+            sys.exit("test_report.py: no test %s (have: %s)" % (
+                w[5:], ", ".join(n[5:] for n in sorted(names))))
+        suite.addTest(names[w](w))
+    ok = unittest.TextTestRunner(verbosity=2).run(suite).wasSuccessful()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
