@@ -14,6 +14,12 @@ ORDER = ["sigmoid", "tanh", "relu", "softsign", "softplus", "hard_sigmoid", "sel
          "elu", "leaky_relu", "linear"]
 
 
+def ordered(names):
+    """names in the notebook's order, then any activation added since, by name"""
+    names = set(names)
+    return [o for o in ORDER if o in names] + sorted(names - set(ORDER))
+
+
 class BenchError(Exception):
     pass
 

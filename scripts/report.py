@@ -25,11 +25,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_json import ORDER, BenchError  # noqa: E402
+from bench_json import BenchError, ordered  # noqa: E402
 from bench_json import load as load_bench  # noqa: E402
 from report_bench import bench_section  # noqa: E402
 from report_machine import machine_section  # noqa: E402
-from report_verify import verify_section  # noqa: E402
+from report_verify import accuracy_table, verify_section  # noqa: E402
 
 
 class ReportError(Exception):
@@ -67,7 +67,7 @@ def bars(ax, counts, lo, hi, color):
 
 def by_run_order(exp):
     acts = {a["name"]: a for a in exp["activations"]}
-    return [acts[n] for n in ORDER if n in acts]
+    return [acts[n] for n in ordered(acts)]
 
 
 class Report:
@@ -226,9 +226,21 @@ def by_name(exp, name):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", help="results/<machine>")
+    ap.add_argument("--accuracy-table", action="store_true",
+                    help="print the README's accuracy table from the folder's verify.json "
+                         "and write nothing")
     args = ap.parse_args()
     if not os.path.isdir(args.folder):
         sys.exit("report.py: %s is not a folder" % args.folder)
+    if args.accuracy_table:
+        try:
+            v = load(args.folder, "verify.json")
+        except ReportError as e:
+            sys.exit("report.py: %s" % e)
+        if v is None:
+            sys.exit("report.py: %s has no verify.json" % args.folder)
+        print("\n".join(accuracy_table(v)))
+        return
     try:
         nb = load(args.folder, "experiment-notebook.json")
         cons = load(args.folder, "experiment-consistent.json")

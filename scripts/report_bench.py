@@ -7,7 +7,7 @@ size or input the run lacks is left out with a line saying so.
 import statistics
 
 import matplotlib.pyplot as plt
-from bench_json import ORDER, tables
+from bench_json import ordered, tables
 from report_md import fmt, md_table
 
 COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478",
@@ -30,7 +30,7 @@ class Run:
                       any(r.impl == i and r.family == "activate" for r in ran)]
         self.numpy = any(r.impl == "numpy" for r in ran)
         # the activations this run measured, in the notebook's order
-        self.ops = [op for op in ORDER if any(r.op == op for r in ran)]
+        self.ops = ordered(r.op for r in ran if r.family not in ("read", "minmax", "analysis"))
         self.skipped = [r for r in rows.values() if r.error is not None]
 
     def get(self, family, op, impl, inp, n, key="cycles_per_elem"):

@@ -6,7 +6,7 @@ sweep, the histogram and entropy checks with the tolerance verify derived, and
 the digests that fingerprint each table's outputs across machines.
 """
 import matplotlib.pyplot as plt
-from bench_json import ORDER
+from bench_json import ordered
 from report_md import fmt, md_table
 
 SECTIONS = ("sweep", "notebook", "specials")
@@ -64,7 +64,7 @@ def shares(rec):
 def ulp_table(t):
     rows = []
     acts = {a["name"]: a for a in t.get("activations", [])}
-    for name in [n for n in ORDER if n in acts] + sorted(set(acts) - set(ORDER)):
+    for name in ordered(acts):
         a = acts[name]
         if a.get("missing"):
             rows.append([name, "-", "missing", "", "", "", "", "", ""])
@@ -120,13 +120,14 @@ def hist_table(t):
 
 
 def ulp_figure(r, v, checked):
+    ops = ordered(a["name"] for t in checked for a in t.get("activations", []))
     fig, ax = plt.subplots(figsize=(12, 4.2))
     width = 0.8 / max(1, len(checked))
     colors = ["#4472c4", "#ed7d31", "#70ad47", "#ffc000", "#5b9bd5", "#a5a5a5"]
     for k, t in enumerate(checked):
         acts = {a["name"]: a for a in t.get("activations", [])}
         xs, ys, ds = [], [], []
-        for i, op in enumerate(ORDER):
+        for i, op in enumerate(ops):
             if op in acts and not acts[op].get("missing"):
                 m = worst(acts[op])[0]
                 x = i - 0.4 + width * (k + 0.5)
@@ -139,8 +140,8 @@ def ulp_figure(r, v, checked):
                 ax.plot([x - width / 2, x + width / 2], [d + 1, d + 1], color="black",
                         linewidth=1.5)
     ax.set_yscale("log")
-    ax.set_xticks(range(len(ORDER)))
-    ax.set_xticklabels(ORDER, rotation=45, ha="right")
+    ax.set_xticks(range(len(ops)))
+    ax.set_xticklabels(ops, rotation=45, ha="right")
     ax.set_ylabel("max ulp + 1 (log scale)")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize=8)
@@ -208,3 +209,37 @@ def verify_section(r, v):
           "scalar, of those within the declared bound of an edge; the entropy tolerance is "
           "derived from the values at risk (src/verify_hist.c).")
     r.add("")
+
+
+def accuracy_table(v):
+    """The README's accuracy table: per activation and table or peer, the max
+    ULP against scalar (the first input reaching it) (the declared bound);
+    the activations every table computes bit for bit share one row."""
+    checked = [t for t in v.get("tables", []) if not t.get("reference") and t.get("runs_here")
+               and any(not a.get("missing") for a in t.get("activations", []))]
+    acts = {t["table"]: {a["name"]: a for a in t["activations"] if not a.get("missing")}
+            for t in checked}
+    ops = ordered(n for t in checked for n in acts[t["table"]])
+    head = ["activation"] + ["%s (declared)" % t["table"] if t.get("kind") == "table"
+                             else t["table"] for t in checked]
+    rows, exact = [], []
+    for op in ops:
+        mine = [acts[t["table"]].get(op) for t in checked]
+        if all(a is None or (worst(a)[0] == 0 and not a.get("max_ulp_declared")) for a in mine):
+            exact.append(op)
+            continue
+        row = [op]
+        for a in mine:
+            if a is None:
+                row.append("")
+                continue
+            m, _, rec = worst(a)
+            cell = "%s (%s)" % (m, hexf(rec.get("worst_input"))) if m else "0"
+            if "max_ulp_declared" in a:
+                cell += " (%s)" % a["max_ulp_declared"]
+            row.append(cell)
+        rows.append(row)
+    if exact:
+        rows.append([", ".join(exact)] + ["0: bit-identical" if all(
+            op in acts[t["table"]] for op in exact) else "" for t in checked])
+    return md_table(head, rows, right=[False] * len(head))
