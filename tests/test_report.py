@@ -121,6 +121,15 @@ class Report(Scratch):
         with open(os.path.join(d, "REPORT.md")) as f:
             self.assertEqual(f.read(), "the previous report\n")
 
+    def test_report_accuracy_table(self):
+        rc, out, err = run("report.py", "--accuracy-table", os.path.join(DATA, "base"))
+        self.assertEqual(rc, 0, err)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], "| activation | avx2 (declared) | libm |")
+        self.assertIn("| sigmoid | 2 (-0x1.194dcep+0) (2) | 1 (-0x1.194dcep+0) |", lines)
+        self.assertIn("| relu, linear | 0: bit-identical |  |", lines)
+        self.assertFalse(os.path.exists(os.path.join(DATA, "base", "REPORT.md")))
+
     def test_report_no_folder(self):
         rc, out, err = run("report.py", os.path.join(self.tmp, "missing"))
         self.assertNotEqual(rc, 0)
