@@ -364,12 +364,14 @@ def pipeline(r, run, src):
                 where, c = min_of(run, op, inp, n)
                 ci, cc = run.best_composed(op, inp, n)
                 np_c = run.get("unfused", op, "numpy", inp, n)
-                rows.append([op, "%s %s" % (where, fmt(c)) if where else "-",
+                sc = run.get("unfused", op, "scalar", inp, n)
+                rows.append([op, "%s %s" % (where, fmt(c)) if where else "-", ratio(sc, c),
                              "%s %s" % (ci, fmt(cc)) if ci else "-", fmt(np_c),
                              ratio(cc, c), ratio(np_c, c)])
             details(r, "Pipeline, cycles per element, %s, input %s" % (size_name(n), inp),
-                    md_table(["activation", "actent (fastest)", "composed (fastest)", "numpy",
-                              "composed / actent", "numpy / actent"], rows))
+                    md_table(["activation", "actent (fastest)", "unfused/scalar / actent",
+                              "composed (fastest)", "numpy", "composed / actent",
+                              "numpy / actent"], rows))
 
 
 def min_of(run, op, inp, n):
