@@ -72,10 +72,11 @@ def source(ctx, rows):
     profile = ctx.get("actent_profile")
     cmd = "scripts/bench --%s" % profile if profile else \
         ctx.get("actent_command", ctx.get("executable", "actent-bench"))
+    git = ctx.get("actent_git", "?")
+    git = git[:10] + (" with uncommitted changes" if "uncommitted" in git else "")
     return "Data: `%s` (medians of %d repetitions) on %s (%s), git %s, %s." % (
         cmd, reps, ctx.get("actent_cpu_model", "an unnamed CPU"),
-        ctx.get("actent_machine", "?"), ctx.get("actent_git", "?")[:10],
-        ctx.get("date", "?")[:10])
+        ctx.get("actent_machine", "?"), git, ctx.get("date", "?")[:10])
 
 
 def cell(run, family, op, impl, inp, n):
