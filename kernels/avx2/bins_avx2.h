@@ -68,8 +68,8 @@ struct bins_v8 {
 struct bins_regs {
     __m256i l1, l2;  /* bins 0-31, weight 1 and 2 */
     __m256i h1, h2;  /* bins 32 and up, weight 1 and 2 (layout 1 keeps h2 in memory) */
-    __m256i check;   /* running min of each 16-bit half of bins_check(): see bins_one */
-    __m256 lo, hi;   /* running min and max of the values */
+    __m256i check[2]; /* running min of each 16-bit half of the biased bits: see bins_one */
+    __m256 lo[2], hi[2]; /* running min and max of the values: two chains hide the latency */
 };
 
 /* Counting state in memory, for one chunk: planes updated once per 8 vectors or less often. */
@@ -151,41 +151,33 @@ BINS_AI __m256i bins_estimate(const struct bins_v8 *b, __m256 v, __m256i pad, bo
  * the min of the clamped bits with the upper half biased: a lower half below zone is a step
  * next to a threshold, an upper half below `sane` a bin outside 0 .. nbins-1 (a NaN). */
 BINS_AI __m256i bins_one(const struct bins_v8 *b, struct bins_regs *s, __m256 v, __m256i pad,
-                         bool tail)
+                         bool tail, int chain)
 {
     if (tail)
         v = _mm256_or_ps(v, _mm256_castsi256_ps(pad)); /* NaN: min and max skip it */
-    s->lo = _mm256_min_ps(v, s->lo);
-    s->hi = _mm256_max_ps(v, s->hi);
+    s->lo[chain] = _mm256_min_ps(v, s->lo[chain]);
+    s->hi[chain] = _mm256_max_ps(v, s->hi[chain]);
     __m256i r, c = bins_estimate(b, v, pad, tail, &r);
-    s->check = _mm256_min_epu16(s->check, _mm256_add_epi16(r, b->bias));
+    s->check[chain] = _mm256_min_epu16(s->check[chain], _mm256_add_epi16(r, b->bias));
     return c;
 }
 
-/* Four vectors at x + at: carries of weight 4 (low bins) and 2 or 4 (high: layout 1, 2). */
-BINS_AI void bins_quad(const struct bins_v8 *b, struct bins_regs *s, const float *x, size_t n,
-                       size_t at, bool tail, int layout, act_body_v8 f, __m256i *cl, __m256i *ch)
+/* Four estimates: carries of weight 4 (low bins) and 2 or 4 (high: layout 1, 2). */
+BINS_AI void bins_quad(const struct bins_v8 *b, struct bins_regs *s, const __m256i *c,
+                       int layout, __m256i *cl, __m256i *ch)
 {
     const __m256i one = b->one, k32 = b->k32;
-    if (tail && at >= n) {
-        *cl = *ch = _mm256_setzero_si256();
-        return;
-    }
-    __m256i c[4], pad = _mm256_setzero_si256();
-    for (int k = 0; k < 4; k++) {
-        __m256 v = bins_load(x, n, at + 8 * (size_t)k, tail, f, &pad);
-        c[k] = bins_one(b, s, v, pad, tail);
-    }
     __m256i ta = bins_csa(s->l1, _mm256_sllv_epi32(one, c[0]), _mm256_sllv_epi32(one, c[1]), &s->l1);
     __m256i tb = bins_csa(s->l1, _mm256_sllv_epi32(one, c[2]), _mm256_sllv_epi32(one, c[3]), &s->l1);
     *cl = bins_csa(s->l2, ta, tb, &s->l2);
     if (layout == 1) {
-        /* bins 32-47: first vector of a pair to bits 16-31, second to bits 0-15 */
-        const __m256i a = b->bit16, z = b->bit15, k47 = b->k47;
-        __m256i h01 = _mm256_or_si256(_mm256_sllv_epi32(a, _mm256_sub_epi32(c[0], k32)),
-                                      _mm256_srlv_epi32(z, _mm256_sub_epi32(k47, c[1])));
-        __m256i h23 = _mm256_or_si256(_mm256_sllv_epi32(a, _mm256_sub_epi32(c[2], k32)),
-                                      _mm256_srlv_epi32(z, _mm256_sub_epi32(k47, c[3])));
+        /* bins 32-47: the first vector of a pair to bits 16-31 (0x10000 << (c ^ 32)), the
+         * second to bits 0-15 (0x8000 >> (c ^ 47)); every other bin, 48 included, shifts out */
+        const __m256i a = b->bit16, z = b->bit15;
+        __m256i h01 = _mm256_or_si256(_mm256_sllv_epi32(a, _mm256_xor_si256(c[0], k32)),
+                                      _mm256_srlv_epi32(z, _mm256_xor_si256(c[1], b->k47)));
+        __m256i h23 = _mm256_or_si256(_mm256_sllv_epi32(a, _mm256_xor_si256(c[2], k32)),
+                                      _mm256_srlv_epi32(z, _mm256_xor_si256(c[3], b->k47)));
         *ch = bins_csa(s->h1, h01, h23, &s->h1);
     } else {
         __m256i h[4];
@@ -206,26 +198,15 @@ BINS_AI __m256i bins_csa_m(__m256i *plane, __m256i a, __m256i b)
 }
 
 BINS_AI void bins_oct(const struct bins_v8 *b, struct bins_regs *s, struct bins_csa *m,
-                      const float *x, size_t n, size_t at, bool tail, int layout, act_body_v8 f,
-                      __m256i *cl, __m256i *ch)
+                      const __m256i *c, int layout, __m256i *cl, __m256i *ch)
 {
     __m256i la, ha, lb, hb;
-    bins_quad(b, s, x, n, at, tail, layout, f, &la, &ha);
-    bins_quad(b, s, x, n, at + 32, tail, layout, f, &lb, &hb);
+    bins_quad(b, s, c, layout, &la, &ha);
+    bins_quad(b, s, c + 4, layout, &lb, &hb);
     *cl = bins_csa_m(&m->reg[P_L4], la, lb);
     *ch = bins_csa_m(&m->reg[layout == 1 ? P_H2 : P_H4], ha, hb);
 }
 
-BINS_AI void bins_hex(const struct bins_v8 *b, struct bins_regs *s, struct bins_csa *m,
-                      const float *x, size_t n, size_t at, bool tail, int layout, act_body_v8 f,
-                      __m256i *cl, __m256i *ch)
-{
-    __m256i la, ha, lb, hb;
-    bins_oct(b, s, m, x, n, at, tail, layout, f, &la, &ha);
-    bins_oct(b, s, m, x, n, at + 64, tail, layout, f, &lb, &hb);
-    *cl = bins_csa_m(&m->reg[P_L8], la, lb);
-    *ch = bins_csa_m(&m->reg[layout == 1 ? P_H4 : P_H8], ha, hb);
-}
 
 /* Adds carry c to the memory planes p[0 ..) after `blocks` blocks: a count of blocks needs
  * bit-length(blocks) planes, and the top one is new (so written, not read) at a power of 2. */
@@ -260,24 +241,53 @@ BINS_AI void bins_fix_block(const struct bins_v8 *b, struct bins_tally *t, const
     }
 }
 
-/* One block of 32 vectors at x + at (padded past n when tail). */
+/* Estimates of the 8 vectors at x + at into c[0 .. 8). */
+BINS_AI void bins_est8(const struct bins_v8 *b, struct bins_regs *s, const float *x, size_t n,
+                       size_t at, bool tail, act_body_v8 f, __m256i *c)
+{
+    for (int k = 0; k < 8; k += 2) {
+        for (int h = 0; h < 2; h++) {
+            size_t i = at + 8 * (size_t)(k + h);
+            __m256i pad = _mm256_setzero_si256();
+            if (tail && i >= n) {
+                c[k + h] = b->last; /* padding: the last bin, never counted */
+                continue;
+            }
+            __m256 v = bins_load(x, n, i, tail, f, &pad);
+            c[k + h] = bins_one(b, s, v, pad, tail, h);
+        }
+    }
+}
+
+/* One block of 32 vectors at x + at (padded past n when tail). The estimates go through memory
+ * (computed with the counting, they would push constants and sums out of the registers), and
+ * each group of 8 is counted after the next group's estimates: in program order the shifts,
+ * clamps and min/max of one stream sit beside the carry-save adders of the other, so the
+ * out-of-order core runs both. */
 BINS_AI void bins_block(const struct bins_v8 *b, struct bins_regs *s, struct bins_csa *m,
                         struct bins_tally *t, const float *x, size_t n, size_t at, bool tail,
                         int layout, act_body_v8 f)
 {
-    __m256i la, ha, lb, hb;
-    bins_hex(b, s, m, x, n, at, tail, layout, f, &la, &ha);
-    bins_hex(b, s, m, x, n, at + 128, tail, layout, f, &lb, &hb);
+    __m256i c[32], l[4], h[4];
+    for (int g = 0; g < 4; g++)
+        bins_est8(b, s, x, n, at + 64 * (size_t)g, tail, f, c + 8 * g);
+    for (int g = 0; g < 4; g++)
+        bins_oct(b, s, m, c + 8 * g, layout, &l[g], &h[g]);
+    __m256i la = bins_csa_m(&m->reg[P_L8], l[0], l[1]);
+    __m256i lb = bins_csa_m(&m->reg[P_L8], l[2], l[3]);
+    __m256i ha = bins_csa_m(&m->reg[layout == 1 ? P_H4 : P_H8], h[0], h[1]);
+    __m256i hb = bins_csa_m(&m->reg[layout == 1 ? P_H4 : P_H8], h[2], h[3]);
     m->blocks++;
     bins_ripple(m->lp, bins_csa_m(&m->reg[P_L16], la, lb), m->blocks);
     bins_ripple(m->hp, bins_csa_m(&m->reg[layout == 1 ? P_H8 : P_H16], ha, hb), m->blocks);
     /* a step next to a threshold, or a NaN, anywhere in the block */
-    __m256i low = _mm256_and_si256(s->check, _mm256_set1_epi32(0xffff));
+    __m256i check = _mm256_min_epu16(s->check[0], s->check[1]);
+    __m256i low = _mm256_and_si256(check, _mm256_set1_epi32(0xffff));
     __m256i bad = _mm256_or_si256(_mm256_cmpgt_epi32(b->zone, low),
-                                  _mm256_cmpgt_epi32(b->sane, _mm256_srli_epi32(s->check, 16)));
+                                  _mm256_cmpgt_epi32(b->sane, _mm256_srli_epi32(check, 16)));
     if (__builtin_expect(!_mm256_testz_si256(bad, bad), 0))
         bins_fix_block(b, t, x, n, at, tail, f);
-    s->check = _mm256_set1_epi32(-1);
+    s->check[0] = s->check[1] = _mm256_set1_epi32(-1);
 }
 
 /* The fast pass over x[0, n): false when the general path must count instead. */
@@ -289,8 +299,9 @@ BINS_AI bool bins_run(const struct bins_v8 *b, const float *x, size_t n, uint64_
     act_bins_v8_start(b, &m, &t);
     for (size_t c0 = 0; c0 < n; c0 += BINS_CHUNK) {
         const __m256i z = _mm256_setzero_si256();
-        struct bins_regs s = {z, z, z, z, _mm256_set1_epi32(-1), _mm256_set1_ps(INFINITY),
-                              _mm256_set1_ps(-INFINITY)};
+        const __m256 inf = _mm256_set1_ps(INFINITY), ninf = _mm256_set1_ps(-INFINITY);
+        const __m256i ones = _mm256_set1_epi32(-1);
+        struct bins_regs s = {z, z, z, z, {ones, ones}, {inf, inf}, {ninf, ninf}};
         size_t end = n - c0 > BINS_CHUNK ? c0 + BINS_CHUNK : n, i = c0;
         for (; i + BINS_BLOCK <= end; i += BINS_BLOCK)
             bins_block(b, &s, &m, &t, x, n, i, false, layout, f);
@@ -301,8 +312,8 @@ BINS_AI bool bins_run(const struct bins_v8 *b, const float *x, size_t n, uint64_
         m.reg[P_H1] = s.h1;
         if (layout == 2)
             m.reg[P_H2] = s.h2;
-        m.lo = s.lo;
-        m.hi = s.hi;
+        m.lo = _mm256_min_ps(s.lo[0], s.lo[1]);
+        m.hi = _mm256_max_ps(s.hi[0], s.hi[1]);
         act_bins_v8_flush(b, &m, &t);
     }
     if (!act_bins_v8_finish(b, &t, n, counts))

@@ -24,29 +24,36 @@ static __m256 below_v8(__m256 t)
 
 /* For inner thresholds T = thresh[j], j in [1, nbins): the most any T falls short of the
  * start of its bin (*shy), and the deepest step into a bin of the float below a T (*deep).
- * Places are bits - BASE of the unclamped estimate, exactly as bins_estimate computes it. */
-static void margins(const float *thresh, size_t nbins, float scale, float offset, int64_t *shy,
-                    int64_t *deep)
+ * Places are bits - BASE of the unclamped estimate, exactly as bins_estimate computes it;
+ * false when one lies outside +-2^24 (no estimate to speak of, and 32-bit sums could wrap). */
+static bool margins(const float *thresh, size_t nbins, float scale, float offset, int32_t *shy,
+                    int32_t *deep)
 {
     const __m256 s = _mm256_set1_ps(scale), o = _mm256_set1_ps(offset);
-    const __m256i base = _mm256_set1_epi32(BINS_BASE);
-    int64_t sh = INT64_MIN, dp = INT64_MIN;
+    const __m256i base = _mm256_set1_epi32(BINS_BASE), far = _mm256_set1_epi32(1 << 24);
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i sh = _mm256_set1_epi32(INT32_MIN), dp = sh, wild = _mm256_setzero_si256();
     for (size_t j = 1; j < nbins; j += 8) {
-        int32_t pt[8], pb[8];
         __m256i m = tail_mask_v8(nbins - j < 8 ? nbins - j : 8);
         __m256 t = _mm256_maskload_ps(thresh + j, m);
-        _mm256_storeu_si256((__m256i *)pt,
-                            _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(t, s, o)), base));
-        _mm256_storeu_si256((__m256i *)pb, _mm256_sub_epi32(_mm256_castps_si256(
-                                               _mm256_fmadd_ps(below_v8(t), s, o)), base));
-        for (size_t k = 0; k < 8 && j + k < nbins; k++) {
-            int64_t start = (int64_t)(j + k) << 16;
-            sh = start - pt[k] > sh ? start - pt[k] : sh;
-            dp = pb[k] - start > dp ? pb[k] - start : dp;
-        }
+        __m256i pt = _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(t, s, o)), base);
+        __m256i pb = _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(below_v8(t), s, o)), base);
+        __m256i start = _mm256_slli_epi32(_mm256_add_epi32(lane, _mm256_set1_epi32((int)j)), 16);
+        wild = _mm256_or_si256(wild, _mm256_and_si256(m, _mm256_or_si256(
+                                         _mm256_cmpgt_epi32(_mm256_abs_epi32(pt), far),
+                                         _mm256_cmpgt_epi32(_mm256_abs_epi32(pb), far))));
+        sh = _mm256_max_epi32(sh, _mm256_blendv_epi8(sh, _mm256_sub_epi32(start, pt), m));
+        dp = _mm256_max_epi32(dp, _mm256_blendv_epi8(dp, _mm256_sub_epi32(pb, start), m));
     }
-    *shy = sh;
-    *deep = dp;
+    int32_t a[8], b[8];
+    _mm256_storeu_si256((__m256i *)a, sh);
+    _mm256_storeu_si256((__m256i *)b, dp);
+    *shy = *deep = INT32_MIN;
+    for (int k = 0; k < 8; k++) {
+        *shy = a[k] > *shy ? a[k] : *shy;
+        *deep = b[k] > *deep ? b[k] : *deep;
+    }
+    return _mm256_testz_si256(wild, wild);
 }
 
 void act_bins_v8_init(struct bins_v8 *b, size_t nbins, double lo, double hi, const float *thresh,
@@ -63,9 +70,10 @@ void act_bins_v8_init(struct bins_v8 *b, size_t nbins, double lo, double hi, con
     float scale = (float)s, offset = (float)((double)BINS_BASE_F - lo * s);
     if (!isfinite(scale) || !(scale > 0.0f) || !isfinite(offset))
         return;
-    int64_t shy = 0, deep = 0;
+    int32_t shy = 0, deep = 0;
     for (int tries = 0;; tries++) {
-        margins(thresh, nbins, scale, offset, &shy, &deep);
+        if (!margins(thresh, nbins, scale, offset, &shy, &deep))
+            return;
         if (shy <= 0)
             break;
         /* raise every place until each threshold starts its bin: exact while the offset is
@@ -74,7 +82,7 @@ void act_bins_v8_init(struct bins_v8 *b, size_t nbins, double lo, double hi, con
             return;
         offset += (float)shy;
     }
-    int64_t zone = deep + 1 > 1 ? deep + 1 : 1;
+    int32_t zone = deep >= 1 ? deep + 1 : 1;
     if (zone > BINS_MAX_ZONE)
         return;
     b->scale = _mm256_set1_ps(scale);
@@ -166,11 +174,9 @@ static __m256i lane_count(__m256i x)
                            _mm256_shuffle_epi8(pop, _mm256_and_si256(_mm256_srli_epi16(x, 4), m4)));
 }
 
-/* out[k] += sum over planes p of 2^(shift + p) * (lanes with bit k of plane p), for np planes */
-static void planes_to_counts(const __m256i *p, int np, int shift, uint32_t *out)
+/* acc[q] lane k += sum over planes p of 2^p * (lanes with bit 8q + k of plane p) */
+static void planes_to_counts(const __m256i *p, int np, __m256i acc[4])
 {
-    __m256i acc[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                      _mm256_setzero_si256()};
     for (int g = 0; g < np; g += 5) {
         /* five planes' lane counts (<= 8 each) weighted 1 .. 16 fit a byte: <= 248 */
         __m256i sum = _mm256_setzero_si256();
@@ -178,19 +184,25 @@ static void planes_to_counts(const __m256i *p, int np, int shift, uint32_t *out)
             if (!_mm256_testz_si256(p[g + k], p[g + k]))
                 sum = _mm256_add_epi8(sum, _mm256_sll_epi16(lane_count(p[g + k]),
                                                             _mm_cvtsi32_si128(k)));
-        __m128i w = _mm_cvtsi32_si128(shift + g);
+        if (_mm256_testz_si256(sum, sum))
+            continue;
+        __m128i w = _mm_cvtsi32_si128(g);
         __m128i half[2] = {_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1)};
         for (int q = 0; q < 4; q++) {
             __m128i bytes = q & 1 ? _mm_srli_si128(half[q >> 1], 8) : half[q >> 1];
             acc[q] = _mm256_add_epi32(acc[q], _mm256_sll_epi32(_mm256_cvtepu8_epi32(bytes), w));
         }
     }
-    for (int q = 0; q < 4; q++) {
-        uint32_t v[8];
-        _mm256_storeu_si256((__m256i *)v, acc[q]);
-        for (int k = 0; k < 8; k++)
-            out[8 * q + k] += v[k];
-    }
+}
+
+/* out[0 .. 8) += the 8 lanes of v, widened */
+static void add_u32(uint64_t *out, __m256i v)
+{
+    __m256i *o = (__m256i *)out;
+    _mm256_storeu_si256(o, _mm256_add_epi64(_mm256_loadu_si256(o),
+                                            _mm256_cvtepu32_epi64(_mm256_castsi256_si128(v))));
+    _mm256_storeu_si256(o + 1, _mm256_add_epi64(_mm256_loadu_si256(o + 1), _mm256_cvtepu32_epi64(
+                                                                               _mm256_extracti128_si256(v, 1))));
 }
 
 static int bit_length(unsigned v) { return v ? 32 - __builtin_clz(v) : 0; }
@@ -201,7 +213,8 @@ void act_bins_v8_start(const struct bins_v8 *b, struct bins_csa *m, struct bins_
     memset(m->reg, 0, sizeof m->reg);
     m->blocks = 0;
     memset(t->fix, 0, b->nbins * sizeof t->fix[0]);
-    memset(t->counts, 0, b->nbins * sizeof t->counts[0]);
+    /* flush adds whole groups of 8: every position of the layout */
+    memset(t->counts, 0, (b->layout == 1 ? 48 : 64) * sizeof t->counts[0]);
     t->nan = 0;
     t->lo = INFINITY;
     t->hi = -INFINITY;
@@ -210,25 +223,28 @@ void act_bins_v8_start(const struct bins_v8 *b, struct bins_csa *m, struct bins_
 void act_bins_v8_flush(const struct bins_v8 *b, struct bins_csa *m, struct bins_tally *t)
 {
     __m256i p[5 + BINS_PLANES];
-    uint32_t low[32] = {0}, high[32] = {0};
+    const __m256i z = _mm256_setzero_si256();
+    __m256i low[4] = {z, z, z, z}, high[4] = {z, z, z, z};
     int deep = bit_length(m->blocks);
     /* low bins: planes of weight 1 .. 16, then 32 up */
     memcpy(p, m->reg + P_L1, 5 * sizeof p[0]);
     memcpy(p + 5, m->lp, (size_t)deep * sizeof p[0]);
-    planes_to_counts(p, 5 + deep, 0, low);
+    planes_to_counts(p, 5 + deep, low);
     /* high bins: layout 1 has planes 1 .. 8 and then 16 up */
     int nreg = b->layout == 1 ? 4 : 5;
     memcpy(p, m->reg + P_H1, (size_t)nreg * sizeof p[0]);
     memcpy(p + nreg, m->hp, (size_t)deep * sizeof p[0]);
-    planes_to_counts(p, nreg + deep, 0, high);
-    size_t cap = counted(b);
-    for (size_t k = 0; k < cap; k++) {
-        if (k < 32)
-            t->counts[k] += low[k];
-        else if (b->layout == 1)
-            t->counts[k] += (uint64_t)high[k - 32] + high[k - 16]; /* two vectors' halves */
-        else
-            t->counts[k] += high[k - 32];
+    planes_to_counts(p, nreg + deep, high);
+    /* positions past the counted bins hold the last bin: added here, never read */
+    for (int q = 0; q < 4; q++)
+        add_u32(t->counts + 8 * q, low[q]);
+    if (b->layout == 1) {
+        /* bins 32-47 in bits 0-15 (second vector of a pair) and 16-31 (first) */
+        add_u32(t->counts + 32, _mm256_add_epi32(high[0], high[2]));
+        add_u32(t->counts + 40, _mm256_add_epi32(high[1], high[3]));
+    } else {
+        for (int q = 0; q < 4; q++)
+            add_u32(t->counts + 32 + 8 * q, high[q]);
     }
     float lo, hi;
     reduce_minmax_v8(m->lo, m->hi, &lo, &hi);
@@ -244,8 +260,19 @@ bool act_bins_v8_finish(const struct bins_v8 *b, struct bins_tally *t, size_t n,
     if (t->lo < b->keep_lo || t->hi > b->keep_hi)
         return false;
     size_t cap = counted(b);
-    uint64_t sum = 0;
-    for (size_t k = 0; k < cap; k++) {
+    __m256i sum4 = _mm256_setzero_si256();
+    size_t k = 0;
+    for (; k + 4 <= cap; k += 4) {
+        __m256i c = _mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(t->counts + k)),
+                                     _mm256_loadu_si256((const __m256i *)(t->fix + k)));
+        sum4 = _mm256_add_epi64(sum4, c);
+        _mm256_storeu_si256((__m256i *)(counts + k),
+                            _mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(counts + k)), c));
+    }
+    uint64_t s4[4], sum;
+    _mm256_storeu_si256((__m256i *)s4, sum4);
+    sum = s4[0] + s4[1] + s4[2] + s4[3];
+    for (; k < cap; k++) {
         uint64_t c = t->counts[k] + (uint64_t)t->fix[k];
         counts[k] += c;
         sum += c;

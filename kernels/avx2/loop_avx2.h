@@ -112,19 +112,17 @@ static inline void slow_bin_v8(const struct slow_v8 *b, const struct act_edges *
     }
 }
 
-/* horizontal min and max of 8 lanes (NaN lanes skipped), zero reported as +0.0 */
+/* horizontal min and max of 8 lanes (no NaN among them), zero reported as +0.0 */
 static inline void reduce_minmax_v8(__m256 lo, __m256 hi, float *out_lo, float *out_hi)
 {
-    float l[8], h[8];
-    _mm256_storeu_ps(l, lo);
-    _mm256_storeu_ps(h, hi);
-    float a = INFINITY, b = -INFINITY;
-    for (int k = 0; k < 8; k++) {
-        a = l[k] < a ? l[k] : a;
-        b = h[k] > b ? h[k] : b;
-    }
-    *out_lo = a + 0.0f;
-    *out_hi = b + 0.0f;
+    __m128 l = _mm_min_ps(_mm256_castps256_ps128(lo), _mm256_extractf128_ps(lo, 1));
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(hi), _mm256_extractf128_ps(hi, 1));
+    l = _mm_min_ps(l, _mm_movehl_ps(l, l));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    l = _mm_min_ss(l, _mm_movehdup_ps(l));
+    h = _mm_max_ss(h, _mm_movehdup_ps(h));
+    *out_lo = _mm_cvtss_f32(l) + 0.0f;
+    *out_hi = _mm_cvtss_f32(h) + 0.0f;
 }
 
 /* General path of the fused pass: counts, the range and the NaNs of f(x). */
