@@ -8,10 +8,20 @@
 #ifdef ACT_HAVE_AVX2
 extern const struct act_kernels act_table_avx2;
 #endif
+#ifdef ACT_HAVE_AVX2_SLEEF
+extern const struct act_kernels act_table_avx2_sleef;
+extern const struct act_peer act_peer_sleef_u35;
+#endif
+#ifdef ACT_HAVE_AVX2_PEERS
+#include "avx2_peers/peers_avx2.h"
+#endif
 
 const struct act_kernels *const act_tables[] = {
 #ifdef ACT_HAVE_AVX2
     &act_table_avx2,
+#endif
+#ifdef ACT_HAVE_AVX2_SLEEF
+    &act_table_avx2_sleef, /* after the hand kernels: it is their baseline */
 #endif
     &act_table_scalar,
 };
@@ -19,6 +29,13 @@ const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];
 
 /* peers: the list ends with NULL so it is never empty */
 const struct act_peer *const act_peers[] = {
+#ifdef ACT_HAVE_AVX2_SLEEF
+    &act_peer_sleef_u35,
+#endif
+#ifdef ACT_HAVE_AVX2_PEERS
+    &act_peer_libmvec_avx2,
+    &act_peer_plain_avx2,
+#endif
     NULL,
 };
 const size_t act_npeers = sizeof act_peers / sizeof act_peers[0] - 1;
