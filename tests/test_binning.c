@@ -25,7 +25,7 @@ static const size_t nbins_list[] = {1, 2, 7, 31, 32, 33, 47, 48, 49, 50, 63, 64,
 
 /* [lo, hi] of the edges: ordinary, at zero, negative, floats coarser than the bins, so narrow
  * that the estimate cannot work, and empty */
-static const double ranges[][2] = {{-0.75, 0.9}, {0.0, 1.0},        {-3.0, -2.0},
+static const double ranges[][2] = {{-0.75, 0.9},    {0.0, 1.0},        {-3.0, -2.0},
                                    {1e6, 1e6 + 40}, {0.5, 0.5 + 1e-6}, {0.25, 0.25}};
 #define NRANGES (sizeof ranges / sizeof ranges[0])
 
@@ -80,10 +80,11 @@ static void expect_same(const struct act_kernels *k, const char *what, const flo
     }
     for (size_t i = 0; i < e->nbins; i++)
         if (a[i] != b[i])
-            fail_msg("%s %s %s: %zu bins on [%a, %a], n=%zu: bin %zu is %llu, want %llu (seed %llu)",
-                     k->name, uniform ? "uniform" : "given", what, e->nbins, e->lo, e->hi, n, i,
-                     (unsigned long long)b[i], (unsigned long long)a[i],
-                     (unsigned long long)test_seed());
+            fail_msg(
+                "%s %s %s: %zu bins on [%a, %a], n=%zu: bin %zu is %llu, want %llu (seed %llu)",
+                k->name, uniform ? "uniform" : "given", what, e->nbins, e->lo, e->hi, n, i,
+                (unsigned long long)b[i], (unsigned long long)a[i],
+                (unsigned long long)test_seed());
     free(a);
     free(b);
 }
@@ -99,14 +100,13 @@ static void check_edges(void **state)
     uint64_t s = test_seed() + 11;
     for (size_t ri = 0; ri < NRANGES; ri++)
         for (size_t bi = 0; bi < NNBINS; bi++) {
-            struct act_edges *e = actent_edges_linspace(ranges[ri][0], ranges[ri][1],
-                                                        nbins_list[bi]);
+            struct act_edges *e =
+                actent_edges_linspace(ranges[ri][0], ranges[ri][1], nbins_list[bi]);
             assert_non_null(e);
             for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++)
                 for (int outside = 0; outside < 2; outside++) {
                     size_t n = fill_edges(y, lengths[li], e, &s, outside);
-                    expect_same(c->k, outside ? "values outside" : "values inside", y, n, e,
-                                false);
+                    expect_same(c->k, outside ? "values outside" : "values inside", y, n, e, false);
                 }
             actent_edges_free(e);
         }
@@ -123,8 +123,8 @@ static void check_uniform(void **state)
     uint64_t s = test_seed() + 12;
     for (size_t ri = 0; ri < NRANGES; ri++)
         for (size_t bi = 0; bi < NNBINS; bi++) {
-            struct act_edges *g = actent_edges_linspace(ranges[ri][0], ranges[ri][1],
-                                                        nbins_list[bi]);
+            struct act_edges *g =
+                actent_edges_linspace(ranges[ri][0], ranges[ri][1], nbins_list[bi]);
             size_t n = fill_edges(y, 2049, g, &s, false);
             actent_edges_free(g);
             float lo, hi;
@@ -235,8 +235,8 @@ int main(void)
         cases[nc] = (struct tcase){k, ACT_COUNT};
         for (size_t ch = 0; ch < sizeof table_checks / sizeof table_checks[0]; ch++) {
             snprintf(names[nt], sizeof names[nt], "%s/%s", k->name, table_checks[ch].what);
-            tests[nt++] = (struct CMUnitTest){names[nt - 1], table_checks[ch].fn, NULL, NULL,
-                                              &cases[nc]};
+            tests[nt++] =
+                (struct CMUnitTest){names[nt - 1], table_checks[ch].fn, NULL, NULL, &cases[nc]};
         }
         nc++;
         for (int op = 0; op < ACT_COUNT; op++) {

@@ -13,10 +13,7 @@ static inline __m256 hard_sigmoid_v8(__m256 x)
     return _mm256_min_ps(_mm256_set1_ps(1.0f), _mm256_max_ps(_mm256_setzero_ps(), l));
 }
 
-void act_hard_sigmoid_avx2(const float *x, float *y, size_t n)
-{
-    map_v8(x, y, n, hard_sigmoid_v8);
-}
+void act_hard_sigmoid_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, hard_sigmoid_v8); }
 
 void act_hard_sigmoid_hist_avx2(const float *x, size_t n, const struct act_edges *e,
                                 uint64_t *counts, struct act_seen *seen)

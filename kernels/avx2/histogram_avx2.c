@@ -10,14 +10,15 @@
 #include "ops_avx2.h"
 
 #define BINS_BASE_F 8388608.0f /* 2^23 */
-#define BINS_MAX_ZONE 4096      /* wider zones rebin too often: the general path is faster */
+#define BINS_MAX_ZONE 4096     /* wider zones rebin too often: the general path is faster */
 
 /* the float below each lane (all finite): one ulp toward -inf, +0.0 to -denorm_min */
 static __m256 below_v8(__m256 t)
 {
     __m256i b = _mm256_castps_si256(t);
     __m256i sign = _mm256_srai_epi32(b, 31); /* -1 for negative: step away from zero */
-    __m256i d = _mm256_sub_epi32(_mm256_sub_epi32(b, _mm256_set1_epi32(1)), _mm256_add_epi32(sign, sign));
+    __m256i d =
+        _mm256_sub_epi32(_mm256_sub_epi32(b, _mm256_set1_epi32(1)), _mm256_add_epi32(sign, sign));
     __m256i zero = _mm256_cmpeq_epi32(b, _mm256_setzero_si256());
     return _mm256_castsi256_ps(_mm256_blendv_epi8(d, _mm256_set1_epi32((int)0x80000001u), zero));
 }
@@ -37,11 +38,13 @@ static bool margins(const float *thresh, size_t nbins, float scale, float offset
         __m256i m = tail_mask_v8(nbins - j < 8 ? nbins - j : 8);
         __m256 t = _mm256_maskload_ps(thresh + j, m);
         __m256i pt = _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(t, s, o)), base);
-        __m256i pb = _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(below_v8(t), s, o)), base);
+        __m256i pb =
+            _mm256_sub_epi32(_mm256_castps_si256(_mm256_fmadd_ps(below_v8(t), s, o)), base);
         __m256i start = _mm256_slli_epi32(_mm256_add_epi32(lane, _mm256_set1_epi32((int)j)), 16);
-        wild = _mm256_or_si256(wild, _mm256_and_si256(m, _mm256_or_si256(
-                                         _mm256_cmpgt_epi32(_mm256_abs_epi32(pt), far),
-                                         _mm256_cmpgt_epi32(_mm256_abs_epi32(pb), far))));
+        wild = _mm256_or_si256(
+            wild,
+            _mm256_and_si256(m, _mm256_or_si256(_mm256_cmpgt_epi32(_mm256_abs_epi32(pt), far),
+                                                _mm256_cmpgt_epi32(_mm256_abs_epi32(pb), far))));
         sh = _mm256_max_epi32(sh, _mm256_blendv_epi8(sh, _mm256_sub_epi32(start, pt), m));
         dp = _mm256_max_epi32(dp, _mm256_blendv_epi8(dp, _mm256_sub_epi32(pb, start), m));
     }
@@ -93,8 +96,8 @@ void act_bins_v8_init(struct bins_v8 *b, size_t nbins, double lo, double hi, con
     b->last = _mm256_set1_epi32((int32_t)nbins - 1);
     b->bias = _mm256_set1_epi32((int32_t)((0x10000u - BINS_BASE_HI - (uint32_t)nbins) << 16));
     b->sane = _mm256_set1_epi32((int32_t)(0x10000 - nbins));
-    b->pick = _mm256_setr_epi8(2, -1, -1, -1, 6, -1, -1, -1, 10, -1, -1, -1, 14, -1, -1, -1, 2, -1, -1,
-                               -1, 6, -1, -1, -1, 10, -1, -1, -1, 14, -1, -1, -1);
+    b->pick = _mm256_setr_epi8(2, -1, -1, -1, 6, -1, -1, -1, 10, -1, -1, -1, 14, -1, -1, -1, 2, -1,
+                               -1, -1, 6, -1, -1, -1, 10, -1, -1, -1, 14, -1, -1, -1);
     b->one = _mm256_set1_epi32(1);
     b->k32 = _mm256_set1_epi32(32);
     b->k47 = _mm256_set1_epi32(47);
@@ -163,12 +166,14 @@ static __m256i lane_count(__m256i x)
     __m256i t;
     t = _mm256_and_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 7)), _mm256_set1_epi64x(mask[0]));
     x = _mm256_xor_si256(x, _mm256_xor_si256(t, _mm256_slli_epi64(t, 7)));
-    t = _mm256_and_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 14)), _mm256_set1_epi64x(mask[1]));
+    t = _mm256_and_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 14)),
+                         _mm256_set1_epi64x(mask[1]));
     x = _mm256_xor_si256(x, _mm256_xor_si256(t, _mm256_slli_epi64(t, 14)));
-    t = _mm256_and_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 28)), _mm256_set1_epi64x(mask[2]));
+    t = _mm256_and_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 28)),
+                         _mm256_set1_epi64x(mask[2]));
     x = _mm256_xor_si256(x, _mm256_xor_si256(t, _mm256_slli_epi64(t, 28)));
-    const __m256i pop = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,
-                                         0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+    const __m256i pop = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2,
+                                         1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
     const __m256i m4 = _mm256_set1_epi8(0x0f);
     return _mm256_add_epi8(_mm256_shuffle_epi8(pop, _mm256_and_si256(x, m4)),
                            _mm256_shuffle_epi8(pop, _mm256_and_si256(_mm256_srli_epi16(x, 4), m4)));
@@ -182,8 +187,8 @@ static void planes_to_counts(const __m256i *p, int np, __m256i acc[4])
         __m256i sum = _mm256_setzero_si256();
         for (int k = 0; k < 5 && g + k < np; k++)
             if (!_mm256_testz_si256(p[g + k], p[g + k]))
-                sum = _mm256_add_epi8(sum, _mm256_sll_epi16(lane_count(p[g + k]),
-                                                            _mm_cvtsi32_si128(k)));
+                sum = _mm256_add_epi8(sum,
+                                      _mm256_sll_epi16(lane_count(p[g + k]), _mm_cvtsi32_si128(k)));
         if (_mm256_testz_si256(sum, sum))
             continue;
         __m128i w = _mm_cvtsi32_si128(g);
@@ -201,8 +206,9 @@ static void add_u32(uint64_t *out, __m256i v)
     __m256i *o = (__m256i *)out;
     _mm256_storeu_si256(o, _mm256_add_epi64(_mm256_loadu_si256(o),
                                             _mm256_cvtepu32_epi64(_mm256_castsi256_si128(v))));
-    _mm256_storeu_si256(o + 1, _mm256_add_epi64(_mm256_loadu_si256(o + 1), _mm256_cvtepu32_epi64(
-                                                                               _mm256_extracti128_si256(v, 1))));
+    _mm256_storeu_si256(o + 1,
+                        _mm256_add_epi64(_mm256_loadu_si256(o + 1),
+                                         _mm256_cvtepu32_epi64(_mm256_extracti128_si256(v, 1))));
 }
 
 static int bit_length(unsigned v) { return v ? 32 - __builtin_clz(v) : 0; }
@@ -254,8 +260,7 @@ void act_bins_v8_flush(const struct bins_v8 *b, struct bins_csa *m, struct bins_
     m->blocks = 0;
 }
 
-bool act_bins_v8_finish(const struct bins_v8 *b, struct bins_tally *t, size_t n,
-                        uint64_t *counts)
+bool act_bins_v8_finish(const struct bins_v8 *b, struct bins_tally *t, size_t n, uint64_t *counts)
 {
     if (t->lo < b->keep_lo || t->hi > b->keep_hi)
         return false;
@@ -362,8 +367,8 @@ void act_hist_uniform_avx2(const float *y, size_t n, const struct act_edges *e, 
      * the float32 thresholds at or inside those bounds */
     float lo_keep = (double)(float)e->first >= e->first ? (float)e->first
                                                         : nextafterf((float)e->first, INFINITY);
-    float hi_keep = (double)(float)e->last <= e->last ? (float)e->last
-                                                      : nextafterf((float)e->last, -INFINITY);
+    float hi_keep =
+        (double)(float)e->last <= e->last ? (float)e->last : nextafterf((float)e->last, -INFINITY);
     struct bins_v8 b;
     act_bins_v8_init(&b, e->nbins, e->first, e->last, e->edge32, lo_keep, hi_keep);
     if (b.layout && uniform_near(e)) {

@@ -13,8 +13,8 @@ static inline __m256 leaky_relu_v8(__m256 x)
 
 void act_leaky_relu_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, leaky_relu_v8); }
 
-void act_leaky_relu_hist_avx2(const float *x, size_t n, const struct act_edges *e,
-                              uint64_t *counts, struct act_seen *seen)
+void act_leaky_relu_hist_avx2(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                              struct act_seen *seen)
 {
     map_hist_v8(x, n, e, counts, seen, leaky_relu_v8);
 }

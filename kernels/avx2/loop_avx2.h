@@ -4,16 +4,17 @@
  * body on a masked load (absent lanes read as 0.0) and a masked store, so a
  * value's result never depends on its position in the array.
  *
- * map_hist_v8: the fused pass. f(x) is binned as soon as it is computed, never
- * stored, by bins_avx2.h: an exact estimate of each value's bin from one FMA,
- * one-hot bits summed in registers, and the rare lanes next to an edge rebinned
- * by the definition. The range it reports is the min and max of f(x) tracked in
- * the same sweep (two min/max per vector); src/pipeline.c compares it with the
- * range it predicted and repeats the pass when they differ, and the binning uses
- * it to check that no value lay outside the edges. More than 64 bins, edges too
- * close together for the estimate, or values outside the edges go through the
- * general path below: the same estimate checked against the thresholds with
- * gathers, counted lane by lane. */
+ * map_hist_v8: the fused pass. f(x) is never written out: it passes through a
+ * buffer of two 256-value blocks (this one and the next, computed beside this
+ * one's counting) and is binned by bins_avx2.h: an exact estimate of each
+ * value's bin from one FMA, one-hot bits summed in registers, and the rare
+ * lanes next to an edge rebinned by the definition. The range it reports is the
+ * min and max of f(x) tracked in the same sweep (two min/max per vector);
+ * src/pipeline.c compares it with the range it predicted and repeats the pass
+ * when they differ, and the binning uses it to check that no value lay outside
+ * the edges. More than 64 bins, edges too close together for the estimate, or
+ * values outside the edges go through the general path below: the same
+ * estimate checked against the thresholds with gathers, counted lane by lane. */
 #ifndef ACT_LOOP_AVX2_H
 #define ACT_LOOP_AVX2_H
 
@@ -91,11 +92,11 @@ static inline void slow_bin_v8(const struct slow_v8 *b, const struct act_edges *
     /* exact when thresh[i] <= v (or i == 0) and v < thresh[i+1] (or i == last) */
     tl = _mm256_i32gather_ps(b->thresh, i, 4);
     th = _mm256_i32gather_ps(b->thresh, _mm256_add_epi32(i, one), 4);
-    __m256i ok = _mm256_and_si256(
-        _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_GE_OQ)),
-                        _mm256_cmpeq_epi32(i, zero)),
-        _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_LT_OQ)),
-                        _mm256_cmpeq_epi32(i, b->last)));
+    __m256i ok =
+        _mm256_and_si256(_mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_GE_OQ)),
+                                         _mm256_cmpeq_epi32(i, zero)),
+                         _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_LT_OQ)),
+                                         _mm256_cmpeq_epi32(i, b->last)));
     int okmask = _mm256_movemask_ps(_mm256_castsi256_ps(ok));
     int idx[8];
     float val[8];
@@ -138,7 +139,8 @@ slow_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *coun
         __m256 live = _mm256_castsi256_ps(m);
         __m256 v = f(_mm256_maskload_ps(x + i, m));
         /* absent lanes read as NaN: min and max return their second operand */
-        __m256 vl = _mm256_or_ps(v, _mm256_andnot_ps(live, _mm256_castsi256_ps(_mm256_set1_epi32(-1))));
+        __m256 vl =
+            _mm256_or_ps(v, _mm256_andnot_ps(live, _mm256_castsi256_ps(_mm256_set1_epi32(-1))));
         l = _mm256_min_ps(vl, l);
         h = _mm256_max_ps(vl, h);
         __m256 isnan = _mm256_and_ps(live, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
@@ -149,9 +151,10 @@ slow_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *coun
     *nan = nn;
 }
 
-static inline __attribute__((always_inline)) void
-map_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-            struct act_seen *seen, act_body_v8 f)
+static inline __attribute__((always_inline)) void map_hist_v8(const float *x, size_t n,
+                                                              const struct act_edges *e,
+                                                              uint64_t *counts,
+                                                              struct act_seen *seen, act_body_v8 f)
 {
     struct bins_v8 b;
     act_bins_v8_init(&b, e->nbins, e->lo, e->hi, e->thresh, e->thresh[0], e->thresh_hi);
