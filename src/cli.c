@@ -1,5 +1,6 @@
 /* cli.c - argument parsing: every rejection names the argument and the reason. */
 #include "cli.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
