@@ -2,11 +2,11 @@
 #include "experiment.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entropy.h"
+#include "errmsg.h"
 #include "histogram.h"
 #include "pipeline.h"
 #include "transform.h"
@@ -31,20 +31,11 @@ const char *actent_mode_name(enum actent_mode m)
     return m == ACTENT_CONSISTENT ? "consistent" : "notebook";
 }
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 static void *alloc_array(size_t n, size_t size, const char *what, char *err, size_t len)
 {
     void *p = n > SIZE_MAX / size ? NULL : calloc(n ? n : 1, size);
     if (!p)
-        fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
+        actent_fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
              (double)n * (double)size / 1048576.0);
     return p;
 }
@@ -84,22 +75,36 @@ static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, c
     const struct act_kernels *k = o->k;
     a->op = op;
     if (!k->activate[op])
-        return fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
+        return actent_fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
     a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     if (!a->counts || !a->counts_transformed)
         return -1;
     struct actent_range range;
-    if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err, len) != 0)
+    if (o->iterations == 0) {
+        /* No transform, so the activations need not be stored: the fused pass
+         * gives the same counts. Zero iterations only move the zeros to the
+         * end (as +0.0, in the same bin), so the transformed counts are these. */
+        if (actent_hist_fused(k, op, x, n, r->in_lo, r->in_hi, eb, r->nbins_out, a->counts, &range,
+                              err, len) != 0)
+            return -1;
+        memcpy(a->counts_transformed, a->counts, r->nbins_out * sizeof *a->counts);
+    } else if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err,
+                                   len) != 0) {
         return -1;
+    }
     a->lo = range.lo;
     a->hi = range.hi;
     a->entropy = actent_entropy_bits(a->counts, r->nbins_out);
     a->reduction = r->input_entropy - a->entropy;
-    /* the notebook bins the transformed values with the untransformed output's edges */
-    actent_copy_neighbour(y, n, o->iterations, rng, y);
-    k->hist_edges(y, n, &eb->e, a->counts_transformed);
-    a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
+    if (o->iterations == 0) {
+        a->entropy_transformed = a->entropy;
+    } else {
+        /* the notebook bins the transformed values with the untransformed output's edges */
+        actent_copy_neighbour(y, n, o->iterations, rng, y);
+        k->hist_edges(y, n, &eb->e, a->counts_transformed);
+        a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
+    }
     a->further_reduction = a->entropy - a->entropy_transformed;
     return 0;
 }
@@ -113,13 +118,13 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     r->opts.n = n;
     const struct act_kernels *k = o->k;
     if (n == 0)
-        return fail(err, len, "no values to analyse");
+        return actent_fail(err, len, "no values to analyse");
     if (o->bins < 1 || (o->mode == ACTENT_NOTEBOOK && o->bins < 2))
-        return fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
+        return actent_fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
                     o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
     size_t bad = first_nonfinite(x, n);
     if (bad < n)
-        return fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
+        return actent_fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
                     (double)x[bad]);
     r->nbins_in = o->bins;
     r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
@@ -127,7 +132,7 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     /* numpy subtracts the float32 ends in float32; past FLT_MAX its index
      * arithmetic turns to NaN and np.histogram fails, so there is no answer to repeat */
     if (o->mode == ACTENT_NOTEBOOK && isinf(r->in_hi - r->in_lo))
-        return fail(err, len,
+        return actent_fail(err, len,
                     "the input's range [%g, %g] is wider than float32 can hold, so "
                     "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
                     (double)r->in_lo, (double)r->in_hi, o->bins);
@@ -138,17 +143,18 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     if (!e || !r->input_counts) {
         actent_edges_free(e);
         actent_experiment_free(r);
-        return fail(err, len, "out of memory for %zu bins", r->nbins_in);
+        return actent_fail(err, len, "out of memory for %zu bins", r->nbins_in);
     }
     (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
     actent_edges_free(e);
     r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
 
-    float *y = alloc_array(n, sizeof *y, "the activations", err, len);
+    /* without the transform the fused pass never stores the activations */
+    float *y = alloc_array(o->iterations ? n : 0, sizeof *y, "the activations", err, len);
     struct actent_edges_buf eb;
     if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
         if (y)
-            fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
+            actent_fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
         free(y);
         actent_experiment_free(r);
         return -1;
