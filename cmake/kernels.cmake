@@ -47,3 +47,11 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
     actent_add_isa(avx2 -mavx2 -mfma)
   endif()
 endif()
+
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+  # Advanced SIMD is part of baseline AArch64: no target flags needed
+  option(ACTENT_NEON "build the NEON kernel table" OFF)
+  if(ACTENT_NEON)
+    actent_add_isa(neon)
+  endif()
+endif()

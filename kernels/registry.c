@@ -8,10 +8,16 @@
 #ifdef ACT_HAVE_AVX2
 extern const struct act_kernels act_table_avx2;
 #endif
+#ifdef ACT_HAVE_NEON
+extern const struct act_kernels act_table_neon;
+#endif
 
 const struct act_kernels *const act_tables[] = {
 #ifdef ACT_HAVE_AVX2
     &act_table_avx2,
+#endif
+#ifdef ACT_HAVE_NEON
+    &act_table_neon,
 #endif
     &act_table_scalar,
 };

@@ -1,0 +1,31 @@
+/* table_neon.c - the NEON (Advanced SIMD) table: 4 lanes, baseline AArch64.
+ * Piecewise-linear ops are bit-identical to scalar; each transcendental op
+ * declares its measured bound (see its file's header). */
+#include "../cpu.h"
+#include "ops_neon.h"
+
+const struct act_kernels act_table_neon = {
+    .name = "neon",
+    .detail = "AArch64 Advanced SIMD, 4 lanes",
+    .cpu_ok = act_cpu_neon,
+    .activate =
+        {
+            [ACT_RELU] = act_relu_neon,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_neon,
+            [ACT_RELU6] = act_relu6_neon,
+            [ACT_LEAKY_RELU] = act_leaky_relu_neon,
+            [ACT_LINEAR] = act_linear_neon,
+        },
+    .activate_hist =
+        {
+            [ACT_RELU] = act_relu_hist_neon,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_neon,
+            [ACT_RELU6] = act_relu6_hist_neon,
+            [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
+            [ACT_LINEAR] = act_linear_hist_neon,
+        },
+    .max_ulp = {0},
+    .minmax = act_minmax_neon,
+    .hist_edges = act_hist_edges_neon,
+    .hist_uniform = act_hist_uniform_neon,
+};
