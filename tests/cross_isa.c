@@ -32,8 +32,8 @@ static const char magic[8] = "actxisa1";
 
 /* the libm calls of kernels/scalar, on the inputs they see there */
 enum libm_fn { EXP_NEG, EXP_NEG_ABS, LOG1P_EXP, TANH, EXPM1, NLIBM };
-static const char *const libm_name[NLIBM] = {"exp(-x)", "exp(-|x|)", "log1p(exp(-|x|))",
-                                             "tanh(x)", "expm1(x)"};
+static const char *const libm_name[NLIBM] = {"exp(-x)", "exp(-|x|)", "log1p(exp(-|x|))", "tanh(x)",
+                                             "expm1(x)"};
 
 static double libm_call(enum libm_fn f, float x)
 {
@@ -81,8 +81,8 @@ static void free_data(struct data *d)
 
 static size_t build_inputs(float *x)
 {
-    static const float sp[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, FLT_MIN, -FLT_MIN,
-                               0x1p-149f, -0x1p-149f, FLT_MAX, -FLT_MAX, 2.5f, -2.5f, 6.0f};
+    static const float sp[] = {0.0f,      -0.0f,      INFINITY, -INFINITY, NAN,  FLT_MIN, -FLT_MIN,
+                               0x1p-149f, -0x1p-149f, FLT_MAX,  -FLT_MAX,  2.5f, -2.5f,   6.0f};
     size_t n = 0;
     for (uint64_t u = 0; u <= 0xffffffffu; u += STRIDE) {
         uint32_t bits = (uint32_t)u;
@@ -188,8 +188,7 @@ static uint32_t ulps(float a, float b)
     return (uint32_t)(ia > ib ? ia - ib : ib - ia);
 }
 
-static int same(const char *what, const float *here, const float *there, const float *x,
-                size_t n)
+static int same(const char *what, const float *here, const float *there, const float *x, size_t n)
 {
     size_t i = first_diff(here, there, n);
     printf("%-24s %016" PRIx64 " %s\n", what, fnv_f32(here, n), i == n ? "same" : "DIFFERS");
@@ -275,7 +274,8 @@ int main(int argc, char **argv)
         if (writing)
             remove(argv[2]);
     } else if (!writing) {
-        printf("%zu inputs: the bit patterns at stride %u, a grid on [-20, 20], specials, the samples\n",
+        printf("%zu inputs: the bit patterns at stride %u, a grid on [-20, 20], specials, the "
+               "samples\n",
                here.n, STRIDE);
         status = check(&here, &there);
         printf(status ? "cross-ISA check FAILED\n" : "cross-ISA check passed\n");
