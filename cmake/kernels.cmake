@@ -50,7 +50,7 @@ endif()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
   # Advanced SIMD is part of baseline AArch64: no target flags needed
-  option(ACTENT_NEON "build the NEON kernel table" OFF)
+  option(ACTENT_NEON "build the NEON kernel table" ON)
   if(ACTENT_NEON)
     actent_add_isa(neon)
   endif()
