@@ -19,26 +19,42 @@ add_library(actent_kernels STATIC kernels/registry.c kernels/cpu.c ${scalar_sour
 target_include_directories(actent_kernels PUBLIC kernels)
 target_link_libraries(actent_kernels PUBLIC m)
 
-# actent_add_isa(<isa> <flags...>): an object library with the ISA's flags,
-# linked into actent_kernels, and ACT_HAVE_<ISA> for the registry.
+# actent_add_isa(<isa> <flags...> [ONLY <stem>...] [LINK <target>...]): an object
+# library with the ISA's flags, linked into actent_kernels, and ACT_HAVE_<ISA>
+# for the registry. ONLY names the files a folder holds when it reuses another
+# table's entries (kernels/<isa>/<stem>_<isa>.c; its table file says why);
+# LINK adds the libraries its kernels call.
 function(actent_add_isa isa)
-  actent_isa_sources(files ${isa})
-  # while a table is being written, only its existing files are built; the
-  # table test fails on every empty slot, so an incomplete table cannot pass
-  set(present)
-  foreach(f IN LISTS files)
-    if(EXISTS ${CMAKE_SOURCE_DIR}/${f})
-      list(APPEND present ${f})
-    endif()
-  endforeach()
-  set(files ${present})
+  cmake_parse_arguments(PARSE_ARGV 1 A "" "" "ONLY;LINK")
+  set(flags ${A_UNPARSED_ARGUMENTS})
+  if(A_ONLY)
+    set(files)
+    foreach(stem IN LISTS A_ONLY)
+      list(APPEND files kernels/${isa}/${stem}_${isa}.c)
+    endforeach()
+  else()
+    actent_isa_sources(files ${isa})
+    # while a table is being written, only its existing files are built; the
+    # table test fails on every empty slot, so an incomplete table cannot pass
+    set(present)
+    foreach(f IN LISTS files)
+      if(EXISTS ${CMAKE_SOURCE_DIR}/${f})
+        list(APPEND present ${f})
+      endif()
+    endforeach()
+    set(files ${present})
+  endif()
   add_library(actent_kernels_${isa} OBJECT ${files})
-  target_compile_options(actent_kernels_${isa} PRIVATE ${ARGN})
+  target_compile_options(actent_kernels_${isa} PRIVATE ${flags})
   target_include_directories(actent_kernels_${isa} PRIVATE kernels)
+  if(A_LINK)
+    target_link_libraries(actent_kernels_${isa} PRIVATE ${A_LINK})
+    target_link_libraries(actent_kernels PUBLIC ${A_LINK})
+  endif()
   target_sources(actent_kernels PRIVATE $<TARGET_OBJECTS:actent_kernels_${isa}>)
   string(TOUPPER ${isa} ISA)
   target_compile_definitions(actent_kernels PRIVATE ACT_HAVE_${ISA})
-  message(STATUS "kernel table: ${isa} (${ARGN})")
+  message(STATUS "kernel table: ${isa} (${flags})")
 endfunction()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
@@ -53,5 +69,12 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
   option(ACTENT_NEON "build the NEON kernel table" ON)
   if(ACTENT_NEON)
     actent_add_isa(neon)
+    # the SLEEF-built table reuses the NEON table's exact ops and histograms
+    if(TARGET PkgConfig::SLEEF)
+      actent_add_isa(neon_sleef ONLY sigmoid tanh softsign softplus selu elu table
+                     LINK PkgConfig::SLEEF)
+    else()
+      message(STATUS "kernel table: neon_sleef skipped (SLEEF not found)")
+    endif()
   endif()
 endif()
