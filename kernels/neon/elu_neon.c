@@ -3,9 +3,9 @@
  * full relative accuracy near 0 (down to the subnormals, where it is x) and
  * reaches -1 below -17.3. The comparison is ordered, so NaN takes the second
  * path and stays NaN.
- * Max error vs scalar: 1 ulp over all float32 inputs (a float32 model of
- * these steps, checked exhaustively on x86-64; tests/test_tables.c sweeps
- * this code under qemu). */
+ * Max error vs scalar: 1 ulp, e.g. at x = -0x1.6a09e8p-24, over all 2^32 inputs of a
+ * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
+ * x86-64), which agrees with this code bit for bit under qemu (model_agrees). */
 #include "exp_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"

@@ -3,9 +3,9 @@
  * x >= 0 and e / (1 + e) for x < 0, so e^z never overflows. 1 + e is split
  * exactly and the quotient corrected by its residual, so the result is
  * rounded about once. Subnormal results come out of e itself (1 + e == 1).
- * Max error vs scalar: 1 ulp over all float32 inputs (a float32 model of
- * these steps, checked exhaustively on x86-64; tests/test_tables.c sweeps
- * this code under qemu). */
+ * Max error vs scalar: 1 ulp, e.g. at x = 0x1.8p-22, over all 2^32 inputs of a
+ * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
+ * x86-64), which agrees with this code bit for bit under qemu (model_agrees). */
 #include "exp_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"

@@ -9,9 +9,9 @@
  * (Fast2Sum, TwoSum), so the result is rounded about once. Tiny u (x below
  * -17) gives u itself, subnormals included. Above x = 16 the result is x
  * (log1p(u) < 2^-23 is below half an ulp of x), which also covers +inf.
- * Max error vs scalar: 1 ulp over all float32 inputs (a float32 model of
- * these steps, checked exhaustively on x86-64; tests/test_tables.c sweeps
- * this code under qemu). */
+ * Max error vs scalar: 1 ulp, e.g. at x = 0x1.d4413cp-18, over all 2^32 inputs of a
+ * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
+ * x86-64), which agrees with this code bit for bit under qemu (model_agrees). */
 #include "exp_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
