@@ -15,7 +15,8 @@ function(actent_isa_sources out isa)
 endfunction()
 
 actent_isa_sources(scalar_sources scalar)
-add_library(actent_kernels STATIC kernels/registry.c kernels/cpu.c ${scalar_sources})
+add_library(actent_kernels STATIC kernels/registry.c kernels/cpu.c kernels/clock.c
+                                  ${scalar_sources})
 target_include_directories(actent_kernels PUBLIC kernels)
 target_link_libraries(actent_kernels PUBLIC m)
 
@@ -54,13 +55,48 @@ function(actent_add_isa isa)
   target_sources(actent_kernels PRIVATE $<TARGET_OBJECTS:actent_kernels_${isa}>)
   string(TOUPPER ${isa} ISA)
   target_compile_definitions(actent_kernels PRIVATE ACT_HAVE_${ISA})
-  message(STATUS "kernel table: ${isa} (${flags})")
+  # what each table was compiled with, for the benchmark's context
+  string(REPLACE ";" " " flag_text "${flags}")
+  set_property(GLOBAL APPEND PROPERTY ACTENT_TABLE_FLAGS "${isa}: ${flag_text}")
+  message(STATUS "kernel table: ${isa} (${flag_text})")
 endfunction()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
-  option(ACTENT_AVX2 "build the AVX2+FMA kernel table" OFF)
+  option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)
     actent_add_isa(avx2 -mavx2 -mfma)
+    # the SLEEF-built table reuses the AVX2 table's exact ops and histograms
+    if(TARGET PkgConfig::SLEEF)
+      actent_add_isa(avx2_sleef -mavx2 -mfma
+                     ONLY sigmoid tanh softsign softplus selu elu table
+                     LINK PkgConfig::SLEEF)
+    else()
+      message(STATUS "kernel table: avx2_sleef skipped (SLEEF not found)")
+    endif()
+  endif()
+endif()
+
+# Peers with AVX2 code of their own (kernels/avx2_peers/): glibc's libmvec
+# activations and the plain AVX2 histogram. They are measured, never
+# dispatched, and complete on their own, so they are built on every x86-64
+# build whether or not the AVX2 table is.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  option(ACTENT_AVX2_PEERS "build the AVX2 peers (libmvec, plain histogram) for the benchmarks" ON)
+  if(ACTENT_AVX2_PEERS)
+    find_library(ACTENT_LIBMVEC mvec)
+    if(NOT ACTENT_LIBMVEC)
+      message(FATAL_ERROR "glibc's libmvec not found: install the Debian package 'libc6-dev'"
+                          " (or configure with -DACTENT_AVX2_PEERS=OFF)")
+    endif()
+    add_library(actent_kernels_avx2_peers OBJECT kernels/avx2_peers/libmvec_avx2.c
+                                                 kernels/avx2_peers/plain_avx2.c)
+    target_compile_options(actent_kernels_avx2_peers PRIVATE -mavx2 -mfma)
+    target_include_directories(actent_kernels_avx2_peers PRIVATE kernels)
+    target_sources(actent_kernels PRIVATE $<TARGET_OBJECTS:actent_kernels_avx2_peers>)
+    target_compile_definitions(actent_kernels PRIVATE ACT_HAVE_AVX2_PEERS)
+    target_link_libraries(actent_kernels PUBLIC ${ACTENT_LIBMVEC})
+    set_property(GLOBAL APPEND PROPERTY ACTENT_TABLE_FLAGS "avx2_peers: -mavx2 -mfma")
+    message(STATUS "peers: libmvec-avx2 (${ACTENT_LIBMVEC}), plain-avx2 (-mavx2 -mfma)")
   endif()
 endif()
 

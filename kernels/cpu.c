@@ -119,3 +119,20 @@ void act_cpu_features(char *buf, size_t len)
     append(buf, len, "none", true);
 #endif
 }
+
+void act_cpu_fp_mode(char *buf, size_t len)
+{
+#if defined(__x86_64__)
+    /* MXCSR bit 15 is flush-to-zero, bit 6 denormals-are-zero */
+    unsigned csr = __builtin_ia32_stmxcsr();
+    snprintf(buf, len, "FTZ %s, DAZ %s (MXCSR 0x%04x)", csr & 0x8000 ? "on" : "off",
+             csr & 0x40 ? "on" : "off", csr);
+#elif defined(__aarch64__)
+    /* FPCR bit 24 flushes denormal inputs and outputs alike */
+    unsigned long fpcr;
+    __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
+    snprintf(buf, len, "FZ %s (FPCR 0x%08lx)", fpcr & (1ul << 24) ? "on" : "off", fpcr);
+#else
+    snprintf(buf, len, "unknown on this architecture");
+#endif
+}

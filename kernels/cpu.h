@@ -14,4 +14,9 @@ bool act_cpu_neon(void);
 /* A space-separated list of the CPU features actent cares about. */
 void act_cpu_features(char *buf, size_t len);
 
+/* The calling thread's float environment as it affects results: whether
+ * denormals are flushed (x86: MXCSR FTZ and DAZ; aarch64: FPCR FZ), e.g.
+ * "FTZ off, DAZ off (MXCSR 0x1f80)". */
+void act_cpu_fp_mode(char *buf, size_t len);
+
 #endif

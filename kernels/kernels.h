@@ -89,12 +89,19 @@ struct act_kernels {
 
 /* A peer: activations built from another library (a vector math library,
  * glibc's libmvec), benchmarked and measured for accuracy beside the tables
- * but never dispatched. NULL where the peer has no such activation. */
+ * but never dispatched. NULL where the peer has no such activation.
+ *
+ * A peer may also bring the other half of an unfused pipeline, a plain
+ * given-edges histogram and min/max with the tables' contracts: the best peer
+ * activation followed by these is the best unfused pipeline built from
+ * other people's parts, which the fused pass is measured against. */
 struct act_peer {
     const char *name; /* "<library>-<variant>", e.g. "sleef-u35" */
     const char *isa;  /* the instructions it runs on, for reports */
     bool (*cpu_ok)(void);
     act_unary_fn activate[ACT_COUNT];
+    act_bin_fn hist_edges; /* NULL if none */
+    act_minmax_fn minmax;  /* NULL if none */
 };
 
 /* Registry: every table built into this binary, best first, scalar last. */

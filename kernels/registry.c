@@ -15,10 +15,20 @@ extern const struct act_kernels act_table_neon;
 extern const struct act_kernels act_table_neon_sleef;
 extern const struct act_peer act_peer_sleef_u35_neon;
 #endif
+#ifdef ACT_HAVE_AVX2_SLEEF
+extern const struct act_kernels act_table_avx2_sleef;
+extern const struct act_peer act_peer_sleef_u35;
+#endif
+#ifdef ACT_HAVE_AVX2_PEERS
+#include "avx2_peers/peers_avx2.h"
+#endif
 
 const struct act_kernels *const act_tables[] = {
 #ifdef ACT_HAVE_AVX2
     &act_table_avx2,
+#endif
+#ifdef ACT_HAVE_AVX2_SLEEF
+    &act_table_avx2_sleef, /* after the hand kernels: it is their baseline */
 #endif
 #ifdef ACT_HAVE_NEON
     &act_table_neon,
@@ -34,6 +44,13 @@ const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];
 const struct act_peer *const act_peers[] = {
 #ifdef ACT_HAVE_NEON_SLEEF
     &act_peer_sleef_u35_neon,
+#endif
+#ifdef ACT_HAVE_AVX2_SLEEF
+    &act_peer_sleef_u35,
+#endif
+#ifdef ACT_HAVE_AVX2_PEERS
+    &act_peer_libmvec_avx2,
+    &act_peer_plain_avx2,
 #endif
     NULL,
 };

@@ -144,11 +144,65 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
     return 0;
 }
 
+/* Options of `actent verify` that take a value. */
+static int verify_option(struct actent_cli *c, const char *opt, const char *value, char *err,
+                         size_t len)
+{
+    uint64_t u;
+    if (strcmp(opt, "--threads") == 0) {
+        if (parse_uint(opt, value, 1, 64, &u, err, len))
+            return -1;
+        c->ver.threads = (unsigned)u;
+    } else if (strcmp(opt, "--activations") == 0) {
+        return parse_activations(value, c->ver.use, err, len);
+    } else if (strcmp(opt, "--json") == 0) {
+        if (!*value)
+            return bad(err, len, "--json expects a file name, or - for standard output");
+        c->json = value;
+    } else {
+        return 1;
+    }
+    return 0;
+}
+
+/* --quick and --exhaustive: flags without a value. 1 when arg is not one. */
+static int verify_flag(struct actent_cli *c, const char *arg, bool *mode_set, char *err,
+                       size_t len)
+{
+    enum actent_verify_mode m;
+    if (strcmp(arg, "--quick") == 0)
+        m = ACTENT_VERIFY_QUICK;
+    else if (strcmp(arg, "--exhaustive") == 0)
+        m = ACTENT_VERIFY_EXHAUSTIVE;
+    else
+        return 1;
+    if (*mode_set && c->ver.mode != m)
+        return bad(err, len, "verify: --quick and --exhaustive exclude each other");
+    c->ver.mode = m;
+    *mode_set = true;
+    return 0;
+}
+
+/* Does this command take the option? Asks its parser, on a scratch copy. */
+static bool known_option(const struct actent_cli *c, const char *opt)
+{
+    struct actent_cli scratch = *c;
+    char e[256];
+    if (strcmp(opt, "--isa") == 0)
+        return true;
+    if (c->cmd == ACTENT_CMD_EXPERIMENT)
+        return experiment_option(&scratch, opt, "0", e, sizeof e) <= 0;
+    if (c->cmd == ACTENT_CMD_VERIFY)
+        return verify_option(&scratch, opt, "0", e, sizeof e) <= 0;
+    return false;
+}
+
 int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *err, size_t len)
 {
     memset(c, 0, sizeof *c);
     actent_experiment_defaults(&c->exp);
     c->exp.k = NULL;
+    actent_verify_defaults(&c->ver);
     if (argc < 2) {
         c->cmd = ACTENT_CMD_HELP;
         return 0;
@@ -160,6 +214,8 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_ISA;
     else if (strcmp(cmd, "machine") == 0)
         c->cmd = ACTENT_CMD_MACHINE;
+    else if (strcmp(cmd, "verify") == 0)
+        c->cmd = ACTENT_CMD_VERIFY;
     else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         c->cmd = ACTENT_CMD_HELP;
         if (argc > 2)
@@ -169,15 +225,24 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_VERSION;
         return 0;
     } else {
-        return bad(err, len, "unknown command '%s' (commands: experiment, isa, machine, help, "
-                             "version)", cmd);
+        return bad(err, len, "unknown command '%s' (commands: experiment, verify, isa, machine, "
+                             "help, version)", cmd);
     }
+    bool mode_set = false;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             c->help_topic = cmd;
             c->cmd = ACTENT_CMD_HELP;
             return 0;
+        }
+        if (c->cmd == ACTENT_CMD_VERIFY) {
+            int rc = verify_flag(c, arg, &mode_set, err, len);
+            if (rc <= 0) {
+                if (rc < 0)
+                    return -1;
+                continue;
+            }
         }
         if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
             return bad(err, len, "%s: unexpected argument '%s'", cmd, arg);
@@ -194,6 +259,9 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         } else if (i + 1 < argc) {
             value = argv[++i];
         } else {
+            if (!known_option(c, opt))
+                return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
+                           cmd);
             return bad(err, len, "%s: option %s needs a value", cmd, opt);
         }
         if (strcmp(opt, "--isa") == 0) {
@@ -202,7 +270,9 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
             c->isa = value;
             continue;
         }
-        int rc = c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_option(c, opt, value, err, len) : 1;
+        int rc = c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_option(c, opt, value, err, len)
+                 : c->cmd == ACTENT_CMD_VERIFY   ? verify_option(c, opt, value, err, len)
+                                                 : 1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -230,9 +300,29 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;
     }
+    if (topic && strcmp(topic, "verify") == 0) {
+        snprintf(buf, len,
+                 "usage: actent verify [options]\n"
+                 "  Every kernel table this CPU runs against the scalar reference, per\n"
+                 "  activation: max ULP error, worst input and a ULP histogram over the\n"
+                 "  notebook sample, a sweep of float32 bit patterns and special values;\n"
+                 "  histogram counts and entropies on the notebook sample and 10^6 uniform\n"
+                 "  and normal values, within the entropy tolerance each table's ULP bound\n"
+                 "  allows; fused = unfused; a digest of the outputs to compare machines.\n"
+                 "  Exit status 1 on any violation.\n"
+                 "  (default)             every 127th bit pattern (34 million inputs): seconds\n"
+                 "  --quick               every 65521st, 10^5-value samples (for ctest)\n"
+                 "  --exhaustive          all 2^32 inputs: minutes (progress on stderr)\n"
+                 "  --isa NAME            only this table (see: actent isa) [all this CPU runs]\n"
+                 "  --activations a,b,c   a subset [all]\n"
+                 "  --threads N           sweep threads [the CPUs online]\n"
+                 "  --json FILE           also write the results as JSON (- for stdout)\n");
+        return;
+    }
     snprintf(buf, len,
              "usage: actent <command> [options]\n"
              "  experiment   the notebook's entropy analysis (actent help experiment)\n"
+             "  verify       every kernel table against the scalar reference (actent help verify)\n"
              "  isa          the kernel tables built in, and which this CPU runs\n"
              "  machine      this machine's id, as used for results/<machine>/\n"
              "  help [cmd]   this text, or a command's options\n"

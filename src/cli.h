@@ -7,13 +7,15 @@
 #include <stddef.h>
 
 #include "experiment.h"
+#include "verify.h"
 
 enum actent_cmd { ACTENT_CMD_HELP, ACTENT_CMD_VERSION, ACTENT_CMD_EXPERIMENT, ACTENT_CMD_ISA,
-                  ACTENT_CMD_MACHINE };
+                  ACTENT_CMD_MACHINE, ACTENT_CMD_VERIFY };
 
 struct actent_cli {
     enum actent_cmd cmd;
     struct actent_experiment_opts exp; /* experiment options; exp.k is left for dispatch */
+    struct actent_verify_opts ver;     /* verify options; progress is left for main */
     const char *isa;                   /* --isa NAME, or NULL */
     const char *json;                  /* --json FILE, or NULL */
     const char *help_topic;            /* command whose help was asked for, or NULL */

@@ -83,6 +83,8 @@ static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, c
 {
     const struct act_kernels *k = o->k;
     a->op = op;
+    if (!k->activate[op])
+        return fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
     a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     if (!a->counts || !a->counts_transformed)

@@ -30,6 +30,7 @@ struct actent_experiment_opts {
     size_t iterations;      /* copy-neighbour iterations */
     bool use[ACT_COUNT];    /* which activations, run in the notebook's order */
     const struct act_kernels *k;
+    const char *command; /* the command line, recorded in results; may be NULL */
 };
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "experiment.h"
+#include "machine.h"
 #include "numfmt.h"
 
 /* indices of r->acts sorted by entropy, ascending, ties in run order */
@@ -70,9 +71,16 @@ static void counts_array(struct json *j, const char *key, const uint64_t *c, siz
 void actent_experiment_json(struct json *j, const struct actent_experiment *r)
 {
     const struct actent_experiment_opts *o = &r->opts;
+    char cpu[256], machine[256];
+    actent_cpu_model(cpu, sizeof cpu);
+    actent_machine_id(machine, sizeof machine);
     json_obj_begin(j);
     json_kstr(j, "mode", actent_mode_name(o->mode));
     json_kstr(j, "table", o->k->name);
+    json_kstr(j, "cpu", cpu);
+    json_kstr(j, "machine", machine);
+    if (o->command)
+        json_kstr(j, "command", o->command);
     json_kuint(j, "n", o->n);
     json_kuint(j, "seed", o->seed);
     json_kstr(j, "dist", actent_dist_name(o->dist));

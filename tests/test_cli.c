@@ -47,6 +47,12 @@ static void rejections(void **state)
     REJECTS("unknown activation ''", 4, "experiment", "--activations", "relu,");
     REJECTS("unexpected argument 'foo'", 3, "experiment", "foo");
     REJECTS("unknown command 'experimnet'", 2, "experimnet");
+    REJECTS("verify: unknown option '--bogus'", 3, "verify", "--bogus");
+    REJECTS("experiment: unknown option '--quick'", 3, "experiment", "--quick");
+    REJECTS("--quick and --exhaustive exclude each other", 4, "verify", "--exhaustive", "--quick");
+    REJECTS("--threads must be from 1 to 64", 4, "verify", "--threads", "0");
+    REJECTS("verify: option --json needs a value", 3, "verify", "--json");
+    REJECTS("unknown activation 'gelu'", 4, "verify", "--activations", "gelu");
 }
 
 static void accepts(void **state)
@@ -63,6 +69,14 @@ static void accepts(void **state)
     assert_int_equal(c.exp.mode, ACTENT_CONSISTENT);
     assert_true(c.exp.use[ACT_LINEAR] && c.exp.use[ACT_RELU] && !c.exp.use[ACT_SIGMOID]);
     assert_string_equal(c.json, "-");
+    assert_int_equal(parse(err, sizeof err, &c, 8, "verify", "--exhaustive", "--isa", "scalar",
+                           "--threads=3", "--activations", "tanh"),
+                     0);
+    assert_int_equal(c.cmd, ACTENT_CMD_VERIFY);
+    assert_int_equal(c.ver.mode, ACTENT_VERIFY_EXHAUSTIVE);
+    assert_int_equal(c.ver.threads, 3);
+    assert_string_equal(c.isa, "scalar");
+    assert_true(c.ver.use[ACT_TANH] && !c.ver.use[ACT_RELU]);
 }
 
 int main(void)

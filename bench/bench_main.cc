@@ -1,0 +1,78 @@
+// bench_main.cc - actent-bench: every family, every runnable table, every peer.
+//
+//   actent-bench [--smoke] [--benchmark_* flags]   run (see --help)
+//   actent-bench --clock                           print the measured core clock in GHz
+//
+// --smoke runs each benchmark at one tiny size: a test that every family
+// works, not a measurement.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+
+extern "C" {
+#include "bench_families.h"
+#include "bench_impl.h"
+#include "bench_util.h"
+}
+
+namespace
+{
+
+void usage()
+{
+    std::printf(
+        "actent-bench: throughput of every kernel table and peer (Google Benchmark)\n"
+        "  --smoke          each benchmark once at a tiny size (a test, not a measurement)\n"
+        "  --clock          print the core clock measured by a dependent-add chain, in GHz\n"
+        "  --benchmark_*    Google Benchmark's flags, e.g.\n"
+        "                   --benchmark_filter='^activate/sigmoid/.*/unit/4096$'\n"
+        "                   --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true\n"
+        "                   --benchmark_out=FILE --benchmark_out_format=json\n"
+        "Names: <family>/<op>/<impl>/<input>/<n>; --benchmark_list_tests lists them.\n");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    bool smoke = false, clock = false;
+    int kept = 1;
+    for (int i = 1; i < argc; i++) {
+        if (std::strcmp(argv[i], "--smoke") == 0) {
+            smoke = true;
+        } else if (std::strcmp(argv[i], "--clock") == 0) {
+            clock = true;
+        } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            usage();
+            return 0;
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argc = kept;
+    bench_set_smoke(smoke);
+    if (clock) {
+        std::printf("%.4f\n", bench_clock_ghz());
+        return 0;
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+        std::fprintf(stderr, "actent-bench: see --help for the options\n");
+        return 2;
+    }
+    bench_cycles_init();
+    bench_impl_init();
+    bench_context_add();
+    bench_activate_register();
+    bench_minmax_register();
+    bench_histogram_register();
+    bench_unfused_register();
+    bench_fused_register();
+    bench_composed_register();
+    bench_analysis_register();
+    size_t ran = benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    // a filter that matches nothing is a mistake, not an empty success
+    return ran > 0 ? 0 : 1;
+}

@@ -1,0 +1,60 @@
+/* bench_unfused.c - unfused/<op>/<table>/<input>/<n>: one activation's
+ * histogram the way the notebook computes it, through a kernel table:
+ * activate and store, min/max of the output, np.linspace edges, bin
+ * (src/pipeline.h: actent_hist_unfused), then the entropy. Bytes count the
+ * four passes over memory: x read, y written, y read twice. */
+#include <stdio.h>
+
+#include "bench_impl.h"
+#include "bench_pipeline.h"
+#include "entropy.h"
+#include "pipeline.h"
+
+static void run_unfused(struct bench_state *st, void *ctx)
+{
+    const struct pipe_case *c = ctx;
+    if (!c->k->cpu_ok()) {
+        bench_skip(st, "this CPU cannot run it");
+        return;
+    }
+    if (!c->k->activate[c->op]) {
+        bench_skip(st, bench_strdup("%s has no %s kernel", c->k->name, act_name(c->op)));
+        return;
+    }
+    struct bench_pipe p;
+    if (bench_pipe_open(&p, st, c->d) != 0)
+        return;
+    char err[256] = "";
+    struct actent_range r;
+    size_t n = p.n, w = 0;
+    while (bench_running(st)) {
+        if (actent_hist_unfused(c->k, c->op, p.x + w * n, n, p.y + w * p.ystep, &p.eb, BENCH_BINS,
+                                p.counts, &r, err, sizeof err) != 0)
+            break;
+        p.entropy = actent_entropy_bits(p.counts, BENCH_BINS);
+        bench_keep(&p.entropy);
+        w = w + 1 == p.nwin ? 0 : w + 1;
+    }
+    bench_pipe_close(&p);
+    if (err[0]) {
+        bench_skip(st, bench_strdup("%s", err));
+        return;
+    }
+    bench_finish(st, (int64_t)n, (int64_t)(4 * n * sizeof(float)));
+}
+
+void bench_unfused_register(void)
+{
+    size_t nsizes;
+    const int64_t *sizes = bench_sizes(&nsizes);
+    for (int op = 0; op < ACT_COUNT; op++)
+        for (size_t d = 0; d < BENCH_NDISTS; d++)
+            for (size_t i = 0; i < act_ntables; i++) {
+                struct pipe_case *c = bench_calloc(1, sizeof *c);
+                if (!c)
+                    return;
+                *c = (struct pipe_case){act_tables[i], (enum act_op)op, &bench_dists[d]};
+                bench_add(bench_strdup("unfused/%s/%s/%s", act_name(c->op), c->k->name, c->d->name),
+                          run_unfused, c, sizes, nsizes);
+            }
+}

@@ -1,0 +1,23 @@
+/* ops_avx2_sleef.h - the avx2-sleef table's own entries: the six transcendental
+ * activations built on SLEEF's AVX2 vector functions, and the u35 peer. */
+#ifndef ACT_OPS_AVX2_SLEEF_H
+#define ACT_OPS_AVX2_SLEEF_H
+
+#include "../kernels.h"
+
+#define ACT_DECLARE_AVX2_SLEEF(name)                                                               \
+    void act_##name##_avx2_sleef(const float *x, float *y, size_t n);                              \
+    void act_##name##_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e,         \
+                                      uint64_t *counts, struct act_seen *seen);
+ACT_DECLARE_AVX2_SLEEF(sigmoid)
+ACT_DECLARE_AVX2_SLEEF(tanh)
+ACT_DECLARE_AVX2_SLEEF(softsign)
+ACT_DECLARE_AVX2_SLEEF(softplus)
+ACT_DECLARE_AVX2_SLEEF(selu)
+ACT_DECLARE_AVX2_SLEEF(elu)
+#undef ACT_DECLARE_AVX2_SLEEF
+
+/* SLEEF's 3.5-ulp tanh: the peer "sleef-u35" (SLEEF has no u35 exp, expm1 or log1p) */
+void act_tanh_avx2_sleef_u35(const float *x, float *y, size_t n);
+
+#endif

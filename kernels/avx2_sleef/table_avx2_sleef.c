@@ -1,0 +1,73 @@
+/* table_avx2_sleef.c - the avx2-sleef table: what a careful engineer builds
+ * first, the transcendental activations on SLEEF 3.5's AVX2 vector functions
+ * (u10: at most 1 ulp from the true value), through the same loops as the
+ * AVX2 table (kernels/avx2/loop_avx2.h). It runs where the AVX2 table runs.
+ *
+ * Unlike the other ISA folders this one holds only the files SLEEF changes:
+ * relu, relu6, leaky_relu, linear and hard_sigmoid must be bit-identical on
+ * every table and need no math library, and min/max and the histograms do
+ * not depend on the activation, so those slots point at the AVX2 table's
+ * functions (kernels/avx2/ops_avx2.h). softsign needs only a division; it is
+ * here in its plain float32 form, the one a first version would use.
+ *
+ * max_ulp: the largest distance from the scalar reference measured over all
+ * 2^32 inputs by `actent verify --exhaustive` on SLEEF 3.5.1 (Debian 12). */
+#include "../avx2/ops_avx2.h"
+#include "../cpu.h"
+#include "ops_avx2_sleef.h"
+
+const struct act_kernels act_table_avx2_sleef = {
+    .name = "avx2-sleef",
+    .detail = "AVX2+FMA, 8 lanes, SLEEF 3.5 u10 vector functions",
+    .cpu_ok = act_cpu_avx2_fma, /* SLEEF's avx2 functions use FMA too */
+    .activate =
+        {
+            [ACT_SIGMOID] = act_sigmoid_avx2_sleef,
+            [ACT_TANH] = act_tanh_avx2_sleef,
+            [ACT_RELU] = act_relu_avx2,
+            [ACT_SOFTSIGN] = act_softsign_avx2_sleef,
+            [ACT_SOFTPLUS] = act_softplus_avx2_sleef,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_avx2,
+            [ACT_SELU] = act_selu_avx2_sleef,
+            [ACT_RELU6] = act_relu6_avx2,
+            [ACT_ELU] = act_elu_avx2_sleef,
+            [ACT_LEAKY_RELU] = act_leaky_relu_avx2,
+            [ACT_LINEAR] = act_linear_avx2,
+        },
+    .activate_hist =
+        {
+            [ACT_SIGMOID] = act_sigmoid_hist_avx2_sleef,
+            [ACT_TANH] = act_tanh_hist_avx2_sleef,
+            [ACT_RELU] = act_relu_hist_avx2,
+            [ACT_SOFTSIGN] = act_softsign_hist_avx2_sleef,
+            [ACT_SOFTPLUS] = act_softplus_hist_avx2_sleef,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_avx2,
+            [ACT_SELU] = act_selu_hist_avx2_sleef,
+            [ACT_RELU6] = act_relu6_hist_avx2,
+            [ACT_ELU] = act_elu_hist_avx2_sleef,
+            [ACT_LEAKY_RELU] = act_leaky_relu_hist_avx2,
+            [ACT_LINEAR] = act_linear_hist_avx2,
+        },
+    .max_ulp =
+        {
+            [ACT_SIGMOID] = 2,  /* worst at x = -0x1.194afep+0 */
+            [ACT_TANH] = 1,     /* 0x1.000002p-24 */
+            [ACT_SOFTSIGN] = 1, /* 0x1.6a09e8p-25 */
+            [ACT_SOFTPLUS] = 1, /* 0x1.105c62p-24 */
+            [ACT_SELU] = 1,     /* 0x1.7f6p-138 */
+            [ACT_ELU] = 1,      /* -0x1.6a09eap-25 */
+        },
+    .minmax = act_minmax_avx2,
+    .hist_edges = act_hist_edges_avx2,
+    .hist_uniform = act_hist_uniform_avx2,
+};
+
+/* The peer "sleef-u35": SLEEF's faster 3.5-ulp functions where it has them
+ * (tanh only: SLEEF 3.5 has no u35 exp, expm1 or log1p). Benchmarked and
+ * measured, never dispatched. */
+const struct act_peer act_peer_sleef_u35 = {
+    .name = "sleef-u35",
+    .isa = "avx2",
+    .cpu_ok = act_cpu_avx2_fma,
+    .activate = {[ACT_TANH] = act_tanh_avx2_sleef_u35},
+};
