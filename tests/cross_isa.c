@@ -12,7 +12,13 @@
  * and reports, without failing, how far each other table's transcendental
  * activations are from the file's scalar and how many libm double results
  * differ: libm is allowed to differ in the last bit of a double, and a float32
- * result moves only when that bit decides a rounding. */
+ * result moves only when that bit decides a rounding. It also reports whether
+ * the tables dispatch picks on the two machines (avx2, neon) give the same
+ * bits: their transcendental kernels take the same steps.
+ *
+ * `digest STRIDE [TABLE]` hashes every table's (or one table's) outputs over
+ * every STRIDE-th bit pattern, for comparisons beyond the fixed set (all 2^32
+ * with STRIDE 1). */
 #include <float.h>
 #include <inttypes.h>
 #include <math.h>
@@ -28,7 +34,7 @@
 #define GRID 65536u
 #define NSAMPLE 4096u
 
-static const char magic[8] = "actxisa1";
+static const char magic[8] = "actxisa2";
 
 /* the libm calls of kernels/scalar, on the inputs they see there */
 enum libm_fn { EXP_NEG, EXP_NEG_ABS, LOG1P_EXP, TANH, EXPM1, NLIBM };
@@ -58,6 +64,8 @@ struct data {
     float *uniform, *normal; /* the notebook's samples (also among the inputs) */
     float *act[ACT_COUNT];   /* scalar outputs */
     double *libm[NLIBM];
+    char best[32];              /* the table dispatch picks on this machine */
+    float *best_act[ACT_COUNT]; /* and its outputs */
 };
 
 static void *xmalloc(size_t bytes)
@@ -77,6 +85,17 @@ static void free_data(struct data *d)
         free(d->act[op]);
     for (int f = 0; f < NLIBM; f++)
         free(d->libm[f]);
+    for (int op = 0; op < ACT_COUNT; op++)
+        free(d->best_act[op]);
+}
+
+/* the first table this CPU runs: the one dispatch picks by default */
+static const struct act_kernels *best_table(void)
+{
+    for (size_t t = 0; t < act_ntables; t++)
+        if (act_tables[t]->cpu_ok())
+            return act_tables[t];
+    return &act_table_scalar;
 }
 
 static size_t build_inputs(float *x)
@@ -118,6 +137,15 @@ static void compute(struct data *d)
         for (size_t i = 0; i < d->n; i++)
             d->libm[f][i] = libm_call((enum libm_fn)f, d->x[i]);
     }
+    const struct act_kernels *k = best_table();
+    snprintf(d->best, sizeof d->best, "%s", k->name);
+    for (int op = 0; op < ACT_COUNT; op++) {
+        d->best_act[op] = xmalloc(d->n * sizeof(float));
+        if (k->activate[op])
+            k->activate[op](d->x, d->best_act[op], d->n);
+        else
+            memcpy(d->best_act[op], d->act[op], d->n * sizeof(float));
+    }
 }
 
 /* float bits, every NaN as one pattern: tables promise NaN, not its payload */
@@ -144,7 +172,8 @@ static int io(FILE *f, void *p, size_t size, size_t n, int writing)
     return (writing ? fwrite(p, size, n, f) : fread(p, size, n, f)) == n ? 0 : -1;
 }
 
-/* magic, n, the inputs, the scalar outputs, the libm doubles; host byte order */
+/* magic, n, the inputs, the scalar outputs, the libm doubles, the best table's
+ * name and outputs; host byte order */
 static int transfer(FILE *f, struct data *d, int writing)
 {
     char m[8];
@@ -160,12 +189,18 @@ static int transfer(FILE *f, struct data *d, int writing)
             d->act[op] = xmalloc(d->n * sizeof(float));
         for (int fn = 0; fn < NLIBM; fn++)
             d->libm[fn] = xmalloc(d->n * sizeof(double));
+        for (int op = 0; op < ACT_COUNT; op++)
+            d->best_act[op] = xmalloc(d->n * sizeof(float));
     }
     int bad = io(f, d->x, sizeof(float), d->n, writing);
     for (int op = 0; op < ACT_COUNT; op++)
         bad |= io(f, d->act[op], sizeof(float), d->n, writing);
     for (int fn = 0; fn < NLIBM; fn++)
         bad |= io(f, d->libm[fn], sizeof(double), d->n, writing);
+    bad |= io(f, d->best, 1, sizeof d->best, writing);
+    d->best[sizeof d->best - 1] = '\0';
+    for (int op = 0; op < ACT_COUNT; op++)
+        bad |= io(f, d->best_act[op], sizeof(float), d->n, writing);
     return bad;
 }
 
@@ -248,13 +283,68 @@ static int check(const struct data *here, const struct data *there)
         printf("libm %-19s %zu of %zu double results differ (information only)\n", libm_name[f],
                differ, n);
     }
+    /* the tables dispatch picks on each machine: the same steps give the same bits */
+    for (int op = 0; op < ACT_COUNT; op++) {
+        size_t differ = 0;
+        uint32_t worst = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t u = ulps(here->best_act[op][i], there->best_act[op][i]);
+            differ += fbits(here->best_act[op][i]) != fbits(there->best_act[op][i]);
+            worst = u > worst ? u : worst;
+        }
+        printf("%-12s %s here, %s there: %s", act_name((enum act_op)op), here->best, there->best,
+               differ ? "" : "identical\n");
+        if (differ)
+            printf("%zu differ, at most %" PRIu32 " ulp (information only)\n", differ, worst);
+    }
     return bad;
+}
+
+/* `digest STRIDE [TABLE]`: every table's (or TABLE's) outputs on every
+ * STRIDE-th bit pattern, hashed per activation, to compare machines over far
+ * more inputs than the file holds (STRIDE 1: all 2^32) */
+static int digest(uint64_t stride, const char *only)
+{
+    enum { B = 4096 };
+    static float x[B], y[B];
+    for (size_t t = 0; t < act_ntables; t++) {
+        const struct act_kernels *k = act_tables[t];
+        if (!k->cpu_ok() || (only && strcmp(only, k->name) != 0))
+            continue;
+        for (int op = 0; op < ACT_COUNT; op++) {
+            uint64_t h = 0xcbf29ce484222325u, count = 0;
+            size_t m = 0;
+            for (uint64_t u = 0; u <= 0xffffffffu; u += stride) {
+                uint32_t bits = (uint32_t)u;
+                memcpy(&x[m++], &bits, sizeof bits);
+                if (m < B && u + stride <= 0xffffffffu)
+                    continue;
+                k->activate[op](x, y, m);
+                for (size_t i = 0; i < m; i++) {
+                    uint32_t v = fbits(y[i]);
+                    for (int b = 0; b < 32; b += 8)
+                        h = (h ^ (v >> b & 0xffu)) * 0x100000001b3u;
+                }
+                count += m;
+                m = 0;
+            }
+            printf("%-12s %-12s %016" PRIx64 " over %" PRIu64 " inputs\n", k->name,
+                   act_name((enum act_op)op), h, count);
+            fflush(stdout);
+        }
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
+    if ((argc == 3 || argc == 4) && strcmp(argv[1], "digest") == 0 &&
+        strtoull(argv[2], NULL, 0) > 0)
+        return digest(strtoull(argv[2], NULL, 0), argc == 4 ? argv[3] : NULL);
     if (argc != 3 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "check") != 0)) {
-        fprintf(stderr, "usage: cross_isa write FILE | cross_isa check FILE\n");
+        fprintf(stderr,
+                "usage: cross_isa write FILE | cross_isa check FILE | cross_isa digest STRIDE "
+                "[TABLE]\n");
         return 2;
     }
     int writing = argv[1][0] == 'w';

@@ -1,113 +1,74 @@
-/* exp_neon.h - e^z for z <= 0, 4 lanes, as an unevaluated sum hi + lo, and
- * the steps the transcendental NEON kernels build on it.
+/* exp_neon.h - e^x in pieces, shared by the NEON activations (always inlined).
  *
- * e^z = 2^n * (1 + q): n = round(z / ln 2), r = z - n ln 2 in two FMA steps
- * (|r| <= ln 2 / 2), q = r + r^2 P(r) with P of degree 5. The rounding errors
- * of r, r^2, r^2 P and the sum are kept, and 1 + q is split into its float32
- * rounding m_hi and the rest m_lo, so callers see e^z with about 30 good bits
- * instead of 24, and a ratio or sum built on it rounds about once.
- * 2^n is applied in two halves, so results down to the subnormals round once.
- * z is clamped at -110, where e^z is far below half the smallest subnormal.
+ * The steps of kernels/avx2/exp_avx2.h, operation for operation, so the NEON
+ * and AVX2 tables compute the same bits (every operation is a correctly
+ * rounded IEEE one or exact bit work; see that file for why each step is
+ * accurate enough). Every caller needs e^(m*x) for m = +1 or -1 in a form it
+ * can fold into its own last steps without an extra rounding:
  *
- * Coefficients: scripts/fit_poly.py (minimax of the relative error of
- * r + r^2 P(r) on [-0.3466, 0.3466], 2^-31.1 with float32 coefficients). */
+ *   m*x = n*ln2 + m*r, |r| <= ln2/2      (exp_reduce_v4 / exp_reduce_short_v4)
+ *   s   = 2^(n + bias - 127)              (exponent bits built from n directly)
+ *   v   = e^(m*r) - 1                     (expm1_poly_v4, relative error 2^-26)
+ *
+ * so e^(m*x) = 2^(127 - bias) * (s + s*v), one fused multiply-add, and
+ * e^(m*x) - 1 = s*v + (s - 1) keeps full relative accuracy near 0. `bias`
+ * lets a caller keep s normal; each caller clamps x so that n + bias stays in
+ * [1, 254] and says where. NaN in x gives NaN in r and v, so any result built
+ * as s*v + ... is NaN. */
 #ifndef ACT_EXP_NEON_H
 #define ACT_EXP_NEON_H
 
 #include <arm_neon.h>
 
-struct split_v4 {
-    float32x4_t hi, lo;
-};
+/* 1.5 * 2^23: adding it rounds a float of magnitude < 2^22 to an integer and
+ * leaves that integer in the low mantissa bits */
+#define EXP_SHIFTER 0x1.8p23f
 
-/* 2^n for integer n in [-126, 127] */
-static inline float32x4_t pow2i_v4(int32x4_t n)
+/* n = round(m*x*log2(e)) via the shifter; *s = 2^(n + bias - 127) from its
+ * low bits shifted into the exponent field; returns n as a float */
+static inline float32x4_t exp_split_v4(float32x4_t x, float m, int bias, float32x4_t *s)
 {
-    return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(n, vdupq_n_s32(127)), 23));
+    const float32x4_t shift = vdupq_n_f32(EXP_SHIFTER + (float)bias);
+    float32x4_t t = vfmaq_f32(shift, x, vdupq_n_f32(m * 0x1.715476p+0f));
+    *s = vreinterpretq_f32_s32(vshlq_n_s32(vreinterpretq_s32_f32(t), 23));
+    return vsubq_f32(t, shift);
 }
 
-/* e^z = hi + lo for z <= 0 (NaN stays NaN) */
-static inline struct split_v4 exp_split_v4(float32x4_t z)
+/* r = x - n*ln2/m with ln2 in two parts (Cody-Waite): n*ln2_hi and x - n*ln2_hi
+ * are exact, only the last step rounds (for results that keep e^(m*x)'s
+ * relative error for large |n|: sigmoid and softplus tails) */
+static inline float32x4_t exp_reduce_v4(float32x4_t x, float m, int bias, float32x4_t *s)
 {
-    const float32x4_t log2e = vdupq_n_f32(0x1.715476p+0f);
-    const float32x4_t ln2_hi = vdupq_n_f32(0x1.62e43p-1f);   /* ln 2 rounded to float32 */
-    const float32x4_t ln2_lo = vdupq_n_f32(-0x1.05c61p-29f); /* ln 2 - ln2_hi */
-    const float32x4_t one = vdupq_n_f32(1.0f);
-    z = vmaxq_f32(z, vdupq_n_f32(-110.0f)); /* FMAX keeps a NaN */
-    float32x4_t n = vrndnq_f32(vmulq_f32(z, log2e));
-    /* z - n ln2_hi is exact (|n| <= 159); r + rl = that - n ln2_lo */
-    float32x4_t rh = vfmsq_f32(z, n, ln2_hi);
-    float32x4_t r = vfmsq_f32(rh, n, ln2_lo);
-    float32x4_t rl = vfmsq_f32(vsubq_f32(rh, r), n, ln2_lo);
-    /* P(r) by Estrin's scheme: (c0 + c1 r) + r^2 ((c2 + c3 r) + r^2 (c4 + c5 r)) */
+    float32x4_t n = exp_split_v4(x, m, bias, s);
+    float32x4_t r = vfmaq_f32(x, n, vdupq_n_f32(-m * 0x1.62e4p-1f));
+    return vfmaq_f32(r, n, vdupq_n_f32(-m * 0x1.7f7d1cp-20f));
+}
+
+/* one step with ln2 rounded to float: enough where the result damps the
+ * reduction's error by e^(m*x) as |n| grows (e^x - 1 for x <= 0, tanh) */
+static inline float32x4_t exp_reduce_short_v4(float32x4_t x, float m, int bias, float32x4_t *s)
+{
+    float32x4_t n = exp_split_v4(x, m, bias, s);
+    return vfmaq_f32(x, n, vdupq_n_f32(-m * 0x1.62e43p-1f));
+}
+
+/* e^(m*r) - 1 = m*r + r^2 * P(m*r) for |r| <= ln2/2, P of degree 4 (the
+ * coefficients of exp_avx2.h), evaluated as (c1 + c2 r) + r^2 ((c3 + c4 r) + c5 r^2) */
+static inline float32x4_t expm1_poly_v4(float32x4_t r, float m)
+{
     float32x4_t r2 = vmulq_f32(r, r);
-    float32x4_t p01 = vfmaq_f32(vdupq_n_f32(0x1p-1f), r, vdupq_n_f32(0x1.555554p-3f));
-    float32x4_t p23 = vfmaq_f32(vdupq_n_f32(0x1.5554f8p-5f), r, vdupq_n_f32(0x1.1112dcp-7f));
-    float32x4_t p45 = vfmaq_f32(vdupq_n_f32(0x1.6d3a2cp-10f), r, vdupq_n_f32(0x1.9e6af0p-13f));
-    float32x4_t p = vfmaq_f32(p01, r2, vfmaq_f32(p23, r2, p45));
-    /* q = r + r^2 p as qh + ql: the rounding errors of r^2, r^2 p and r + r^2 p
-     * are kept (FMA residuals, Fast2Sum as |r| > r^2 p), and rl adds rl e^r */
-    float32x4_t r2l = vfmaq_f32(vnegq_f32(r2), r, r);
-    float32x4_t h = vmulq_f32(r2, p);
-    float32x4_t hl = vfmaq_f32(vfmaq_f32(vnegq_f32(h), r2, p), r2l, p);
-    float32x4_t qh = vaddq_f32(r, h);
-    float32x4_t ql = vaddq_f32(vaddq_f32(vsubq_f32(h, vsubq_f32(qh, r)), hl), vfmaq_f32(rl, rl, r));
-    /* 1 + q = m_hi + m_lo (|q| < 1) */
-    float32x4_t mh = vaddq_f32(one, qh);
-    float32x4_t ml = vaddq_f32(vaddq_f32(vsubq_f32(one, mh), qh), ql);
-    /* n in [-159, 0]: 2^n = 2^n1 2^n2 with both halves normal */
-    int32x4_t ni = vcvtq_s32_f32(n);
-    int32x4_t n1 = vshrq_n_s32(ni, 1), n2 = vsubq_s32(ni, n1);
-    float32x4_t s1 = pow2i_v4(n1), s2 = pow2i_v4(n2);
-    struct split_v4 e;
-    e.hi = vmulq_f32(vmulq_f32(mh, s1), s2);
-    e.lo = vmulq_f32(ml, vmulq_f32(s1, s2)); /* below the normals it no longer matters */
-    return e;
+    float32x4_t lo = vfmaq_f32(vdupq_n_f32(0x1.fffffep-2f), vdupq_n_f32(m * 0x1.5554b0p-3f), r);
+    float32x4_t hi = vfmaq_f32(vdupq_n_f32(0x1.555674p-5f), vdupq_n_f32(m * 0x1.122768p-7f), r);
+    hi = vfmaq_f32(hi, vdupq_n_f32(0x1.6bec08p-10f), r2);
+    float32x4_t p = vfmaq_f32(lo, hi, r2);
+    /* m r + r^2 p, as fmadd or fmsub: r^2 p - r is fma(r2, p, -r) */
+    return m > 0 ? vfmaq_f32(r, r2, p) : vfmaq_f32(vnegq_f32(r), r2, p);
 }
 
-/* e^x - 1 for x <= 0 as hi + lo: (e_hi - 1) is split exactly (|e_hi| <= 1),
- * the small parts added, and the sum split again. For |x| < ln 2 / 2 this is
- * q itself, with full relative accuracy down to the subnormals. */
-static inline struct split_v4 expm1_split_v4(float32x4_t x)
+/* lanes where the sign bit of x is set, as a mask (blendv's selector) */
+static inline uint32x4_t sign_mask_v4(float32x4_t x)
 {
-    const float32x4_t one = vdupq_n_f32(1.0f);
-    struct split_v4 e = exp_split_v4(x);
-    float32x4_t s = vsubq_f32(e.hi, one);
-    float32x4_t err = vaddq_f32(vsubq_f32(vnegq_f32(one), s), e.hi);
-    float32x4_t t = vaddq_f32(err, e.lo);
-    struct split_v4 m;
-    m.hi = vaddq_f32(s, t);
-    m.lo = vsubq_f32(t, vsubq_f32(m.hi, s));
-    return m;
-}
-
-/* (num + numl) / (d + dl), rounded about once: one division, then the exact
- * residual num - t0 d (FMA) and the low parts correct the quotient. */
-static inline float32x4_t div_corr_v4(float32x4_t num, float32x4_t numl, float32x4_t d,
-                                      float32x4_t dl)
-{
-    float32x4_t r0 = vdivq_f32(vdupq_n_f32(1.0f), d);
-    float32x4_t t0 = vmulq_f32(num, r0);
-    float32x4_t rho = vaddq_f32(vfmsq_f32(num, t0, d), numl);
-    float32x4_t corr = vfmsq_f32(rho, t0, dl);
-    return vfmaq_f32(t0, corr, r0);
-}
-
-/* 1 + v = hi + lo exactly, for 0 <= v <= 1 given as v_hi + v_lo */
-static inline struct split_v4 one_plus_v4(struct split_v4 v)
-{
-    const float32x4_t one = vdupq_n_f32(1.0f);
-    struct split_v4 s;
-    s.hi = vaddq_f32(one, v.hi);
-    s.lo = vaddq_f32(vaddq_f32(vsubq_f32(one, s.hi), v.hi), v.lo);
-    return s;
-}
-
-/* x with the sign of s */
-static inline float32x4_t copysign_v4(float32x4_t x, float32x4_t s)
-{
-    const uint32x4_t sign = vdupq_n_u32(0x80000000u);
-    return vbslq_f32(sign, s, x);
+    return vreinterpretq_u32_s32(vshrq_n_s32(vreinterpretq_s32_f32(x), 31));
 }
 
 #endif

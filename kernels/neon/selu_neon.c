@@ -1,33 +1,30 @@
-/* selu_neon.c - selu, 4 lanes, Advanced SIMD with FMA.
- * x > 0: scale * x; otherwise (scale * alpha) * (e^x - 1), TensorFlow's
- * constants. Each constant is a float32 pair hi + lo (scripts/fit_poly.py
- * prints them) and each product is taken exactly with an FMA and the low
- * parts added, so the result is rounded about once. e^x - 1 comes from
- * exp_neon.h as hi + lo. scale * x overflows to inf for x near FLT_MAX, as
- * the reference does; there the correction (inf - inf) is skipped.
- * Max error vs scalar: 1 ulp, e.g. at x = 0x1.029p-136, over all 2^32 inputs of a
- * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
- * x86-64), which agrees with this code bit for bit under qemu (model_agrees);
- * most 1-ulp results are subnormal. */
+/* selu_neon.c - selu, 4 lanes, Advanced SIMD with FMA: the steps of
+ * kernels/avx2/selu_avx2.c, so both tables give the same bits.
+ *
+ * x > 0: scale * x, one rounding (inf above FLT_MAX / scale, as the rounded
+ * true value). Otherwise sa * (e^x - 1) with sa = scale * alpha, written
+ * (sa*s)*v + sa*(s - 1): sa*s is exact (s is a power of 2) and the last step
+ * is one FMA, so near 0 the result is sa*v rounded once; below -17.3 it
+ * saturates at -sa. x is clamped to -30 first, which keeps s normal. The
+ * select uses x's sign bit, as in elu.
+ *
+ * Max error vs scalar: 2 ulp, the AVX2 kernel's bound over all 2^32 inputs
+ * (this code gives its bits: the cross_isa test and README.md). */
 #include "exp_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
 
 static inline float32x4_t selu_v4(float32x4_t x)
 {
-    const float32x4_t s_hi = vdupq_n_f32(0x1.0cfabep+0f);   /* scale = 1.0507009873554805 */
-    const float32x4_t s_lo = vdupq_n_f32(-0x1.2adddap-25f); /* scale - s_hi */
-    const float32x4_t c_hi = vdupq_n_f32(0x1.c212ccp+0f);   /* scale * 1.6732632423543772 */
-    const float32x4_t c_lo = vdupq_n_f32(0x1.903c0cp-26f);  /* that product - c_hi */
-    float32x4_t p = vmulq_f32(x, s_hi);
-    float32x4_t pe = vfmaq_f32(vnegq_f32(p), x, s_hi); /* x * s_hi - p, exact */
-    float32x4_t pos = vaddq_f32(p, vfmaq_f32(pe, x, s_lo));
-    pos = vbslq_f32(vceqq_f32(vabsq_f32(p), vdupq_n_f32(INFINITY)), p, pos);
-    struct split_v4 m = expm1_split_v4(vminq_f32(x, vdupq_n_f32(0.0f)));
-    float32x4_t q = vmulq_f32(c_hi, m.hi);
-    float32x4_t qe = vfmaq_f32(vnegq_f32(q), c_hi, m.hi);
-    float32x4_t neg = vaddq_f32(q, vaddq_f32(qe, vfmaq_f32(vmulq_f32(c_lo, m.hi), c_hi, m.lo)));
-    return vbslq_f32(vcgtzq_f32(x), pos, neg);
+    /* scale = 1.0507009873554805 and sa = scale * 1.6732632423543772, rounded to float */
+    const float32x4_t scale = vdupq_n_f32(0x1.0cfabep+0f), sa = vdupq_n_f32(0x1.c212ccp+0f);
+    float32x4_t z = vmaxq_f32(vdupq_n_f32(-30.0f), x); /* FMAX keeps a NaN */
+    float32x4_t s;
+    float32x4_t r = exp_reduce_short_v4(z, 1.0f, 127, &s);
+    float32x4_t v = expm1_poly_v4(r, 1.0f);
+    /* (sa*s)*v + (s*sa - sa) */
+    float32x4_t neg = vfmaq_f32(vfmaq_f32(vnegq_f32(sa), s, sa), vmulq_f32(s, sa), v);
+    return vbslq_f32(sign_mask_v4(x), neg, vmulq_f32(x, scale));
 }
 
 void act_selu_neon(const float *x, float *y, size_t n) { map_v4(x, y, n, selu_v4); }

@@ -1,58 +1,46 @@
-/* softplus_neon.c - softplus ln(1 + e^x), 4 lanes, Advanced SIMD with FMA.
- * Written max(x, 0) + log1p(u) with u = e^-|x| in (0, 1] (exp_neon.h, hi + lo),
- * so e^x never overflows. 1 + u = w + wl exactly; w in [1, 2] is reduced to
- * m = w or w / 2 in [0.707, 1.414] (k = 0 or 1), f = m - 1 exactly, and
- *   log1p(u) = k ln 2 + f + f^2 P(f) + wl / w,
- * P of degree 8 (scripts/fit_poly.py: minimax of the relative error of
- * f + f^2 P(f) on [-0.2929, 0.4143], 2^-27.8 with float32 coefficients).
- * k ln 2 + f and max(x, 0) + that are summed with their rounding errors kept
- * (Fast2Sum, TwoSum), so the result is rounded about once. Tiny u (x below
- * -17) gives u itself, subnormals included. Above x = 16 the result is x
- * (log1p(u) < 2^-23 is below half an ulp of x), which also covers +inf.
- * Max error vs scalar: 1 ulp, e.g. at x = 0x1.d4413cp-18, over all 2^32 inputs of a
- * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
- * x86-64), which agrees with this code bit for bit under qemu (model_agrees). */
+/* softplus_neon.c - softplus, 4 lanes, Advanced SIMD with FMA: the steps of
+ * kernels/avx2/softplus_avx2.c, so both tables give the same bits.
+ *
+ * softplus(x) = max(x, 0) + log1p(u) with u = e^-|x| in (0, 1], so nothing
+ * overflows. u comes from exp_neon.h scaled by 2^32 (us = s + s*v), which
+ * keeps it normal down to |x| = 109, the clamp. log1p(u) = u + u*u*H(u), H a
+ * degree-8 polynomial on [0, 1] (the coefficients of softplus_avx2.c). H takes
+ * the unscaled u, made by taking 32 off us's exponent and flushed to 0 where
+ * that would leave the normal range. The last FMA adds (us + us*u*H) * 2^-32
+ * to max(x, 0): for x <= 0 a single rounding, into the subnormals below
+ * x = -87.3 too; above x = 17 the sum is x.
+ *
+ * Max error vs scalar: 2 ulp, the AVX2 kernel's bound over all 2^32 inputs
+ * (this code gives its bits: the cross_isa test and README.md). */
 #include "exp_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
 
-/* (log1p(f) - f) / f^2 by Estrin's scheme */
-static inline float32x4_t log1p_poly_v4(float32x4_t f, float32x4_t f2)
+/* H(u) = (log1p(u)/u - 1)/u on [0, 1], Horner's scheme */
+static inline float32x4_t log1p_h_v4(float32x4_t u)
 {
-    float32x4_t f4 = vmulq_f32(f2, f2);
-    float32x4_t p01 = vfmaq_f32(vdupq_n_f32(-0x1.fffff8p-2f), f, vdupq_n_f32(0x1.55555p-2f));
-    float32x4_t p23 = vfmaq_f32(vdupq_n_f32(-0x1.000438p-2f), f, vdupq_n_f32(0x1.99a428p-3f));
-    float32x4_t p45 = vfmaq_f32(vdupq_n_f32(-0x1.542402p-3f), f, vdupq_n_f32(0x1.226b2ap-3f));
-    float32x4_t p67 = vfmaq_f32(vdupq_n_f32(-0x1.0f4f0ep-3f), f, vdupq_n_f32(0x1.087e6p-3f));
-    float32x4_t hi = vfmaq_f32(vfmaq_f32(p45, f2, p67), f4, vdupq_n_f32(-0x1.383ebcp-4f));
-    return vfmaq_f32(vfmaq_f32(p01, f2, p23), f4, hi);
+    float32x4_t h = vdupq_n_f32(-0x1.b2f588p-9f);
+    h = vfmaq_f32(vdupq_n_f32(0x1.4b0836p-6f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(-0x1.d86324p-5f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(0x1.b579c2p-4f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(-0x1.3a7a82p-3f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(0x1.935ca0p-3f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(-0x1.ff26e2p-3f), h, u);
+    h = vfmaq_f32(vdupq_n_f32(0x1.554df0p-2f), h, u);
+    return vfmaq_f32(vdupq_n_f32(-0x1.ffffd2p-2f), h, u);
 }
 
 static inline float32x4_t softplus_v4(float32x4_t x)
 {
-    const float32x4_t one = vdupq_n_f32(1.0f);
-    float32x4_t xp = vmaxq_f32(x, vdupq_n_f32(0.0f)); /* FMAX keeps a NaN */
-    struct split_v4 w = one_plus_v4(exp_split_v4(vnegq_f32(vabsq_f32(x))));
-    /* w > sqrt(2) (0x1.6a09e6p+0 is float32 below it): m = w / 2, k = 1 */
-    uint32x4_t k = vcgtq_f32(w.hi, vdupq_n_f32(0x1.6a09e6p+0f));
-    float32x4_t m = vbslq_f32(k, vmulq_f32(w.hi, vdupq_n_f32(0.5f)), w.hi);
-    float32x4_t kl =
-        vreinterpretq_f32_u32(vandq_u32(k, vreinterpretq_u32_f32(vdupq_n_f32(0x1.62e43p-1f))));
-    float32x4_t kll =
-        vreinterpretq_f32_u32(vandq_u32(k, vreinterpretq_u32_f32(vdupq_n_f32(-0x1.05c61p-29f))));
-    float32x4_t f = vsubq_f32(m, one);
-    float32x4_t f2 = vmulq_f32(f, f);
-    /* k ln 2 + f = lh + ll exactly (|f| <= ln 2 when k = 1; ll = 0 when k = 0) */
-    float32x4_t lh = vaddq_f32(kl, f);
-    float32x4_t ll = vaddq_f32(vsubq_f32(kl, lh), f);
-    float32x4_t small = vaddq_f32(ll, vaddq_f32(vdivq_f32(w.lo, w.hi), kll));
-    float32x4_t tail = vfmaq_f32(small, f2, log1p_poly_v4(f, f2));
-    /* xp + lh = s + err exactly (TwoSum: either may be the larger) */
-    float32x4_t s = vaddq_f32(xp, lh);
-    float32x4_t bb = vsubq_f32(s, xp);
-    float32x4_t err = vaddq_f32(vsubq_f32(xp, vsubq_f32(s, bb)), vsubq_f32(lh, bb));
-    float32x4_t r = vaddq_f32(s, vaddq_f32(err, tail));
-    return vbslq_f32(vcgtq_f32(x, vdupq_n_f32(16.0f)), x, r);
+    float32x4_t a = vminq_f32(vdupq_n_f32(109.0f), vabsq_f32(x)); /* FMIN keeps a NaN */
+    float32x4_t s;
+    float32x4_t r = exp_reduce_v4(a, -1.0f, 127 + 32, &s);
+    float32x4_t us = vfmaq_f32(s, s, expm1_poly_v4(r, -1.0f));
+    /* u = us * 2^-32 by the exponent bits; below 2^-126 that wraps negative: max makes it 0 */
+    int32x4_t ub = vsubq_s32(vreinterpretq_s32_f32(us), vdupq_n_s32(32 << 23));
+    float32x4_t u = vreinterpretq_f32_s32(vmaxq_s32(ub, vdupq_n_s32(0)));
+    float32x4_t g = vfmaq_f32(us, us, vmulq_f32(u, log1p_h_v4(u)));
+    return vfmaq_f32(vmaxq_f32(x, vdupq_n_f32(0.0f)), g, vdupq_n_f32(0x1p-32f));
 }
 
 void act_softplus_neon(const float *x, float *y, size_t n) { map_v4(x, y, n, softplus_v4); }

@@ -1,23 +1,23 @@
-/* softsign_neon.c - softsign x / (1 + |x|), 4 lanes, Advanced SIMD with FMA.
- * 1 + |x| is split exactly (Fast2Sum on the larger and the smaller) and the
- * quotient corrected by its residual, so the result is rounded about once.
- * |x| is clamped at 2^26, beyond which the quotient rounds to 1: +-inf give
- * +-1 and nothing overflows. The sign comes from x, so -0.0 stays -0.0.
- * Max error vs scalar: 1 ulp, e.g. at x = 0x1.bb67bp-24, over all 2^32 inputs of a
- * float32 model of these steps (tests/model_f32.c, `model_f32 sweep 1 1` on
- * x86-64), which agrees with this code bit for bit under qemu (model_agrees);
- * 32 inputs reach it. Monotonic only up to that ulp: see src/pipeline.h. */
-#include "exp_neon.h"
+/* softsign_neon.c - softsign, 4 lanes, Advanced SIMD: the steps of
+ * kernels/avx2/softsign_avx2.c, so both tables give the same bits.
+ *
+ * softsign(x) = sign(x) * a / (1 + a) with a = |x|: 1 + a rounds once and the
+ * division once. a is clamped to 2^40, where the quotient already rounds to
+ * 1, so +-inf give +-1 instead of inf/inf. Subnormal x comes back unchanged.
+ * The sign is put back at the end, so the kernel is exactly odd. Monotonic
+ * only up to its ulp: see src/pipeline.h.
+ *
+ * Max error vs scalar: 1 ulp, the AVX2 kernel's bound over all 2^32 inputs
+ * (this code gives its bits: the cross_isa test and README.md). */
 #include "loop_neon.h"
 #include "ops_neon.h"
 
 static inline float32x4_t softsign_v4(float32x4_t x)
 {
-    const float32x4_t one = vdupq_n_f32(1.0f);
-    float32x4_t a = vminq_f32(vabsq_f32(x), vdupq_n_f32(0x1p26f)); /* FMIN keeps a NaN */
-    float32x4_t d = vaddq_f32(one, a);
-    float32x4_t dl = vaddq_f32(vsubq_f32(vmaxq_f32(one, a), d), vminq_f32(one, a));
-    return copysign_v4(div_corr_v4(a, vdupq_n_f32(0.0f), d, dl), x);
+    const uint32x4_t sign = vdupq_n_u32(0x80000000u);
+    float32x4_t a = vminq_f32(vdupq_n_f32(0x1p40f), vabsq_f32(x)); /* FMIN keeps a NaN */
+    uint32x4_t q = vreinterpretq_u32_f32(vdivq_f32(a, vaddq_f32(a, vdupq_n_f32(1.0f))));
+    return vreinterpretq_f32_u32(vorrq_u32(q, vandq_u32(vreinterpretq_u32_f32(x), sign)));
 }
 
 void act_softsign_neon(const float *x, float *y, size_t n) { map_v4(x, y, n, softsign_v4); }

@@ -1,6 +1,6 @@
 /* table_neon.c - the NEON (Advanced SIMD) table: 4 lanes, baseline AArch64.
- * Piecewise-linear ops are bit-identical to scalar; each transcendental op
- * declares its measured bound (see its file's header). */
+ * Piecewise-linear ops are bit-identical to scalar; the transcendental ops
+ * repeat the AVX2 table's steps, give its bits and declare its bounds. */
 #include "../cpu.h"
 #include "ops_neon.h"
 
@@ -36,14 +36,14 @@ const struct act_kernels act_table_neon = {
             [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
             [ACT_LINEAR] = act_linear_hist_neon,
         },
-    /* measured: see each file's header; exact ops stay 0 */
+    /* the AVX2 table's bounds: the same steps give the same bits (cross_isa) */
     .max_ulp =
         {
-            [ACT_SIGMOID] = 1,
-            [ACT_TANH] = 1,
+            [ACT_SIGMOID] = 2,
+            [ACT_TANH] = 2,
             [ACT_SOFTSIGN] = 1,
-            [ACT_SOFTPLUS] = 1,
-            [ACT_SELU] = 1,
+            [ACT_SOFTPLUS] = 2,
+            [ACT_SELU] = 2,
             [ACT_ELU] = 1,
         },
     .minmax = act_minmax_neon,

@@ -15,8 +15,7 @@
 #include "ops_neon_sleef.h"
 
 /* scale = 1.0507009873554805 and scale * alpha = 1.7580993408473766 (the
- * reference's doubles), each as the float32 nearest and the float32 rest
- * (scripts/fit_poly.py prints them) */
+ * reference's doubles), each as the float32 nearest and the float32 rest */
 #define SCALE_HI 0x1.0cfabep+0f
 #define SCALE_LO -0x1.2adddap-25f
 #define SA_HI 0x1.c212ccp+0f
