@@ -1,12 +1,10 @@
 /* cli.c - argument parsing: every rejection names the argument and the reason. */
 #include "cli.h"
+#include "cli_list.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Above this the sample alone would need more than 256 GiB. */
@@ -27,31 +25,7 @@ static int bad(char *err, size_t len, const char *fmt, ...)
 static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
                       char *err, size_t len)
 {
-    if (*s < '0' || *s > '9')
-        return bad(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
-                   (unsigned long long)lo, (unsigned long long)hi, s);
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end != '\0')
-        return bad(err, len, "%s expects a whole number, not '%s'", opt, s);
-    if (errno == ERANGE || v < lo || v > hi)
-        return bad(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
-                   (unsigned long long)hi, s);
-    *out = v;
-    return 0;
-}
-
-/* A finite number > 0. */
-static int parse_positive(const char *opt, const char *s, double *out, char *err, size_t len)
-{
-    errno = 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v) || !(v > 0.0))
-        return bad(err, len, "%s expects a finite number above 0, not '%s'", opt, s);
-    *out = v;
-    return 0;
+    return actent_arg_uint(opt, s, lo, hi, out, err, len);
 }
 
 /* "relu,tanh" or "all": which activations to run (always in the notebook's order). */
@@ -94,30 +68,37 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
     return 0;
 }
 
+enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4 };
+
 /* Options of `actent experiment`; `value` is its argument. */
 static int experiment_option(struct actent_cli *c, const char *opt, const char *value, char *err,
                              size_t len)
 {
     struct actent_experiment_opts *o = &c->exp;
-    uint64_t u;
+    struct actent_sweep *s = &c->sweep;
+    uint64_t u = 0;
     if (strcmp(opt, "--n") == 0) {
-        if (parse_uint(opt, value, 1, MAX_N, &u, err, len))
+        if (actent_arg_u64_list(opt, value, 1, MAX_N, s->n, &s->nn, err, len))
             return -1;
-        o->n = (size_t)u;
+        o->n = (size_t)s->n[0];
+        c->given |= GIVEN_N;
     } else if (strcmp(opt, "--seed") == 0) {
         if (parse_uint(opt, value, 0, UINT32_MAX, &u, err, len))
             return -1;
         o->seed = (uint32_t)u;
     } else if (strcmp(opt, "--bins") == 0) {
-        if (parse_uint(opt, value, 1, MAX_BINS, &u, err, len))
+        if (actent_arg_u64_list(opt, value, 1, MAX_BINS, s->bins, &s->nbins, err, len))
             return -1;
-        o->bins = (size_t)u;
+        o->bins = (size_t)s->bins[0];
     } else if (strcmp(opt, "--iterations") == 0) {
         if (parse_uint(opt, value, 0, MAX_ITERATIONS, &u, err, len))
             return -1;
         o->iterations = (size_t)u;
     } else if (strcmp(opt, "--sigma") == 0) {
-        return parse_positive(opt, value, &o->sigma, err, len);
+        if (actent_arg_positive_list(opt, value, s->sigma, &s->nsigma, err, len))
+            return -1;
+        o->sigma = s->sigma[0];
+        c->given |= GIVEN_SIGMA;
     } else if (strcmp(opt, "--dist") == 0) {
         if (strcmp(value, "uniform") == 0)
             o->dist = ACTENT_UNIFORM;
@@ -125,6 +106,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             o->dist = ACTENT_NORMAL;
         else
             return bad(err, len, "--dist must be uniform or normal, not '%s'", value);
+        c->given |= GIVEN_DIST;
     } else if (strcmp(opt, "--mode") == 0) {
         if (strcmp(value, "notebook") == 0)
             o->mode = ACTENT_NOTEBOOK;
@@ -134,6 +116,19 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return bad(err, len, "--mode must be notebook or consistent, not '%s'", value);
     } else if (strcmp(opt, "--activations") == 0) {
         return parse_activations(value, o->use, err, len);
+    } else if (strcmp(opt, "--input") == 0) {
+        if (!*value)
+            return bad(err, len, "--input expects an .npy file name");
+        if (s->ninputs == ACTENT_INPUTS_MAX)
+            return bad(err, len, "--input is given more than %d times", ACTENT_INPUTS_MAX);
+        s->inputs[s->ninputs++] = value;
+    } else if (strcmp(opt, "--nonfinite") == 0) {
+        if (strcmp(value, "error") == 0)
+            s->nonfinite = ACTENT_NONFINITE_ERROR;
+        else if (strcmp(value, "drop") == 0)
+            s->nonfinite = ACTENT_NONFINITE_DROP;
+        else
+            return bad(err, len, "--nonfinite must be error or drop, not '%s'", value);
     } else if (strcmp(opt, "--json") == 0) {
         if (!*value)
             return bad(err, len, "--json expects a file name, or - for standard output");
@@ -141,6 +136,34 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
     } else {
         return 1; /* not an experiment option */
     }
+    return 0;
+}
+
+/* What no single option can check: combinations, defaults for the lists. */
+static int experiment_check(struct actent_cli *c, char *err, size_t len)
+{
+    struct actent_sweep *s = &c->sweep;
+    static const char *const names[] = {"--n", "--dist", "--sigma"};
+    for (int i = 0; i < 3; i++)
+        if (s->ninputs && (c->given & (1u << i)))
+            return bad(err, len, "%s does not apply with --input: the values come from the files",
+                       names[i]);
+    if (s->nsigma > 1 && c->exp.dist != ACTENT_NORMAL)
+        return bad(err, len, "--sigma lists several values, which needs --dist normal");
+    if (s->nn == 0)
+        s->n[s->nn++] = c->exp.n;
+    if (s->nsigma == 0)
+        s->sigma[s->nsigma++] = c->exp.sigma;
+    if (s->nbins == 0)
+        s->bins[s->nbins++] = c->exp.bins;
+    for (size_t i = 0; i < s->nbins; i++)
+        if (c->exp.mode == ACTENT_NOTEBOOK && s->bins[i] < 2)
+            return bad(err, len, "--bins %llu: notebook mode needs at least 2 (its outputs get one "
+                       "bin fewer)", (unsigned long long)s->bins[i]);
+    uint64_t runs = actent_sweep_runs(s);
+    if (runs > ACTENT_RUNS_MAX)
+        return bad(err, len, "the sweep would make %llu analyses (at most %d)",
+                   (unsigned long long)runs, ACTENT_RUNS_MAX);
     return 0;
 }
 
@@ -278,7 +301,7 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         if (rc > 0)
             return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt, cmd);
     }
-    return 0;
+    return c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_check(c, err, len) : 0;
 }
 
 void actent_cli_usage(const char *topic, char *buf, size_t len)
@@ -289,11 +312,19 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  How much entropy each activation removes from a layer (the notebook's analysis).\n"
                  "  --mode notebook|consistent  notebook: input 50 bins, outputs 49 (as the notebook);\n"
                  "                              consistent: input and outputs binned alike [notebook]\n"
+                 "  --input FILE.npy      a layer's activations from a file instead of a sample;\n"
+                 "                        repeat for several (float16/32/64, any shape, C or\n"
+                 "                        Fortran order, analysed flattened in C order)\n"
+                 "  --nonfinite error|drop  NaN or inf in a file: stop with an error, or leave\n"
+                 "                        them out and report how many [error]\n"
                  "  --n N                 sample size [4096]\n"
-                 "  --seed S              np.random.seed [0]\n"
+                 "  --seed S              np.random.seed: the sample and the transform [0]\n"
                  "  --dist uniform|normal uniform on [-1, 1], or normal(0, sigma) [uniform]\n"
                  "  --sigma X             the normal's scale [1]\n"
                  "  --bins K              input bins [50]\n"
+                 "  Sweeps: --n and --bins take a list (10,20,50) or an inclusive range\n"
+                 "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
+                 "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
                  "  --iterations I        copy-neighbour iterations [200]\n"
                  "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
                  "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"

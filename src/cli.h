@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "experiment.h"
+#include "sweep.h"
 #include "verify.h"
 
 enum actent_cmd { ACTENT_CMD_HELP, ACTENT_CMD_VERSION, ACTENT_CMD_EXPERIMENT, ACTENT_CMD_ISA,
@@ -19,6 +20,9 @@ struct actent_cli {
     const char *isa;                   /* --isa NAME, or NULL */
     const char *json;                  /* --json FILE, or NULL */
     const char *help_topic;            /* command whose help was asked for, or NULL */
+    struct actent_sweep sweep;         /* --input files and the --n, --sigma, --bins lists;
+                                          exp.n, exp.sigma, exp.bins hold their first values */
+    unsigned given;                    /* experiment options seen, for checks across options */
 };
 
 /* Parses argv (argv[0] is the program). 0 on success; -1 with a message

@@ -124,6 +124,13 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     r->nbins_in = o->bins;
     r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
     k->minmax(x, n, &r->in_lo, &r->in_hi);
+    /* numpy subtracts the float32 ends in float32; past FLT_MAX its index
+     * arithmetic turns to NaN and np.histogram fails, so there is no answer to repeat */
+    if (o->mode == ACTENT_NOTEBOOK && isinf(r->in_hi - r->in_lo))
+        return fail(err, len,
+                    "the input's range [%g, %g] is wider than float32 can hold, so "
+                    "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
+                    (double)r->in_lo, (double)r->in_hi, o->bins);
     struct act_edges *e = o->mode == ACTENT_NOTEBOOK
                               ? actent_edges_uniform(r->in_lo, r->in_hi, r->nbins_in)
                               : actent_edges_linspace(r->in_lo, r->in_hi, r->nbins_in);

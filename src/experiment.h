@@ -20,6 +20,17 @@
 
 enum actent_mode { ACTENT_NOTEBOOK, ACTENT_CONSISTENT };
 
+/* Where the values came from when they were read from a file (layer.h). */
+struct actent_input_info {
+    const char *path;
+    const char *dtype;  /* the file's dtype, byte order first: "<f4" */
+    bool fortran_order; /* as the file stores it; the values are analysed in C order */
+    int ndim;
+    const uint64_t *shape;
+    uint64_t values;            /* in the file */
+    uint64_t nonfinite_dropped; /* left out by --nonfinite drop */
+};
+
 struct actent_experiment_opts {
     enum actent_mode mode;
     size_t n;               /* sample size */
@@ -31,6 +42,7 @@ struct actent_experiment_opts {
     bool use[ACT_COUNT];    /* which activations, run in the notebook's order */
     const struct act_kernels *k;
     const char *command; /* the command line, recorded in results; may be NULL */
+    const struct actent_input_info *input; /* the file analysed; NULL for the sample */
 };
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */

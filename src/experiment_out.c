@@ -3,6 +3,7 @@
 
 #include "experiment.h"
 #include "machine.h"
+#include "npy.h"
 #include "numfmt.h"
 
 /* indices of r->acts sorted by entropy, ascending, ties in run order */
@@ -22,7 +23,17 @@ static void describe(FILE *f, const struct actent_experiment *r)
 {
     const struct actent_experiment_opts *o = &r->opts;
     fprintf(f, "actent experiment: %s mode, table %s\n", actent_mode_name(o->mode), o->k->name);
-    if (o->dist == ACTENT_NORMAL)
+    if (o->input) {
+        const struct actent_input_info *in = o->input;
+        char shape[768];
+        actent_npy_shape_str(in->ndim, in->shape, shape, sizeof shape);
+        fprintf(f, "input: %s, shape %s, dtype %s%s, n = %zu", in->path, shape, in->dtype,
+                in->fortran_order ? " (Fortran order)" : "", o->n);
+        if (in->nonfinite_dropped)
+            fprintf(f, " (%llu non-finite values left out)",
+                    (unsigned long long)in->nonfinite_dropped);
+        fprintf(f, "; transform seed %u\n", o->seed);
+    } else if (o->dist == ACTENT_NORMAL)
         fprintf(f, "sample: normal(0, %g), n = %zu, seed %u\n", o->sigma, o->n, o->seed);
     else
         fprintf(f, "sample: uniform on [-1, 1], n = %zu, seed %u\n", o->n, o->seed);
@@ -68,6 +79,24 @@ static void counts_array(struct json *j, const char *key, const uint64_t *c, siz
     json_arr_end(j);
 }
 
+/* "input": the file, its shape and dtype as stored, and what was left out */
+static void input_json(struct json *j, const struct actent_input_info *in)
+{
+    json_key(j, "input");
+    json_obj_begin(j);
+    json_kstr(j, "file", in->path);
+    json_key(j, "shape");
+    json_arr_begin(j, true);
+    for (int i = 0; i < in->ndim; i++)
+        json_uint(j, in->shape[i]);
+    json_arr_end(j);
+    json_kstr(j, "dtype", in->dtype);
+    json_kbool(j, "fortran_order", in->fortran_order);
+    json_kuint(j, "values", in->values);
+    json_kuint(j, "nonfinite_dropped", in->nonfinite_dropped);
+    json_obj_end(j);
+}
+
 void actent_experiment_json(struct json *j, const struct actent_experiment *r)
 {
     const struct actent_experiment_opts *o = &r->opts;
@@ -83,9 +112,13 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
         json_kstr(j, "command", o->command);
     json_kuint(j, "n", o->n);
     json_kuint(j, "seed", o->seed);
-    json_kstr(j, "dist", actent_dist_name(o->dist));
-    if (o->dist == ACTENT_NORMAL)
-        json_knum(j, "sigma", o->sigma);
+    if (o->input) {
+        input_json(j, o->input);
+    } else {
+        json_kstr(j, "dist", actent_dist_name(o->dist));
+        if (o->dist == ACTENT_NORMAL)
+            json_knum(j, "sigma", o->sigma);
+    }
     json_kuint(j, "bins", o->bins);
     json_kuint(j, "input_bins", r->nbins_in);
     json_kuint(j, "output_bins", r->nbins_out);

@@ -1,4 +1,5 @@
 /* main.c - the actent command: parse, dispatch, run, report. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "experiment.h"
 #include "machine.h"
 #include "outfile.h"
+#include "sweep.h"
 #include "verify.h"
 #include "version.h"
 #include "../kernels/cpu.h"
@@ -32,33 +34,36 @@ static int cmd_experiment(struct actent_cli *c)
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
+    if (actent_sweep_check_output(&c->sweep, c->json, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: %s\n", err);
+        return 2;
+    }
     /* open the JSON file first: an unwritable path fails before any work */
     struct actent_out out = {0};
     if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {
         fprintf(stderr, "actent: --json: %s\n", err);
         return 1;
     }
-    struct actent_experiment r;
-    if (actent_experiment_run(&c->exp, &r, err, sizeof err) != 0) {
+    /* with --json -, standard output carries the JSON alone */
+    FILE *report = c->json && out.to_stdout ? stderr : stdout;
+    struct json j;
+    if (c->json)
+        json_init(&j, out.f);
+    if (actent_sweep_run(&c->exp, &c->sweep, report, c->json ? &j : NULL, err, sizeof err) != 0) {
         fprintf(stderr, "actent: experiment: %s\n", err);
         if (c->json)
             actent_out_abort(&out);
         return 1;
     }
-    /* with --json -, standard output carries the JSON alone */
-    actent_experiment_print(c->json && out.f == stdout ? stderr : stdout, &r);
-    int rc = 0;
-    if (c->json) {
-        struct json j;
-        json_init(&j, out.f);
-        actent_experiment_json(&j, &r);
-        if (actent_out_commit(&out, err, sizeof err) != 0) {
-            fprintf(stderr, "actent: --json: %s\n", err);
-            rc = 1;
-        }
+    if (c->json && actent_out_commit(&out, err, sizeof err) != 0) {
+        fprintf(stderr, "actent: --json: %s\n", err);
+        return 1;
     }
-    actent_experiment_free(&r);
-    return rc;
+    if (fflush(report) != 0 || ferror(report)) {
+        fprintf(stderr, "actent: cannot write the report: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
 }
 
 static int cmd_verify(struct actent_cli *c)
@@ -89,7 +94,8 @@ static int cmd_verify(struct actent_cli *c)
         actent_verify_free(&r);
         return 1;
     }
-    actent_verify_print(c->json && out.f == stdout ? stderr : stdout, &r);
+    /* with --json -, standard output carries the JSON alone */
+    actent_verify_print(c->json && out.to_stdout ? stderr : stdout, &r);
     for (size_t i = 0; i < r.nmsgs; i++)
         fprintf(stderr, "actent: verify: %s\n", r.msgs[i]);
     rc = r.violations ? 1 : 0;

@@ -2,7 +2,8 @@
  *
  * A result is written to a temporary file beside its destination and renamed
  * over it only when complete, so a failed or interrupted run leaves the
- * previous result intact. "-" means standard output. */
+ * previous result intact. "-" means standard output: the result is kept in
+ * memory and written there on commit, so a failed run prints no partial JSON. */
 #ifndef ACTENT_OUTFILE_H
 #define ACTENT_OUTFILE_H
 
@@ -14,6 +15,9 @@ struct actent_out {
     FILE *f;
     char *path; /* destination */
     char *tmp;  /* temporary beside it; NULL for stdout */
+    char *mem;  /* stdout: the buffer behind f */
+    size_t mem_len;
+    bool to_stdout;
 };
 
 /* Opens the temporary file now, so an unwritable destination fails before

@@ -55,6 +55,81 @@ static void rejections(void **state)
     REJECTS("unknown activation 'gelu'", 4, "verify", "--activations", "gelu");
 }
 
+/* lists, ranges, files and what cannot be combined */
+static void sweep_rejections(void **state)
+{
+    (void)state;
+    REJECTS("--bins expects a whole number from 1", 4, "experiment", "--bins", "10,,20");
+    REJECTS("--bins expects a whole number from 1", 4, "experiment", "--bins", "10,20,");
+    REJECTS("--bins lists 20 twice", 4, "experiment", "--bins", "10:30:10,20");
+    REJECTS("--bins: the range '30:10' runs backwards", 4, "experiment", "--bins", "30:10");
+    REJECTS("--bins step must be from 1", 4, "experiment", "--bins", "10:30:0");
+    REJECTS("--bins step expects a whole number, not '3:4'", 4, "experiment", "--bins", "1:2:3:4");
+    REJECTS("--bins expects a whole number from 1", 4, "experiment", "--bins", ":10");
+    REJECTS("--bins lists more than 1000 values", 4, "experiment", "--bins", "1:16777216");
+    REJECTS("--bins must be from 1 to 16777216 (got 16777217)", 4, "experiment", "--bins",
+            "2:16777217:16777215");
+    REJECTS("--n must be from 1 to", 4, "experiment", "--n", "0:10");
+    REJECTS("is too long for a value", 4, "experiment", "--n",
+            "1234567890123456789012345678901234567890123456789012345678901234567890");
+    REJECTS("--sigma takes a list such as 0.5,1,2, not a range", 6, "experiment", "--dist",
+            "normal", "--sigma", "1:3");
+    REJECTS("--sigma lists 2 twice", 6, "experiment", "--dist", "normal", "--sigma", "2,1,2");
+    REJECTS("--sigma expects a finite number above 0, not '-1'", 6, "experiment", "--dist",
+            "normal", "--sigma", "1,-1");
+    REJECTS("--sigma lists several values, which needs --dist normal", 4, "experiment", "--sigma",
+            "1,2");
+    REJECTS("--bins 1: notebook mode needs at least 2", 4, "experiment", "--bins", "1,5");
+    REJECTS("--input expects an .npy file name", 3, "experiment", "--input=");
+    REJECTS("--n does not apply with --input", 6, "experiment", "--input", "a.npy", "--n", "5");
+    REJECTS("--dist does not apply with --input", 6, "experiment", "--dist", "normal", "--input",
+            "a.npy");
+    REJECTS("--sigma does not apply with --input", 6, "experiment", "--input", "a.npy", "--sigma",
+            "2");
+    REJECTS("--nonfinite must be error or drop, not 'skip'", 4, "experiment", "--nonfinite",
+            "skip");
+    REJECTS("the sweep would make 1000000 analyses (at most 100000)", 6, "experiment", "--n",
+            "1:1000", "--bins", "2:1001");
+}
+
+static void sweep_accepts(void **state)
+{
+    (void)state;
+    char err[512];
+    struct actent_cli c;
+    assert_int_equal(parse(err, sizeof err, &c, 9, "experiment", "--bins", "5,10:30:10,31", "--n",
+                           "7:9", "--dist", "normal", "--sigma=0.5,2"),
+                     0);
+    const uint64_t bins[] = {5, 10, 20, 30, 31};
+    assert_int_equal(c.sweep.nbins, 5);
+    assert_memory_equal(c.sweep.bins, bins, sizeof bins);
+    assert_int_equal(c.exp.bins, 5);
+    assert_int_equal(c.sweep.nn, 3);
+    assert_int_equal(c.sweep.n[2], 9);
+    assert_int_equal(c.sweep.nsigma, 2);
+    assert_true(c.sweep.sigma[0] == 0.5 && c.sweep.sigma[1] == 2.0);
+    assert_int_equal(actent_sweep_runs(&c.sweep), 5 * 3 * 2);
+    assert_false(actent_sweep_plain(&c.sweep));
+    /* a range whose step does not land on STOP stops below it */
+    assert_int_equal(parse(err, sizeof err, &c, 4, "experiment", "--bins", "10:35:10"), 0);
+    assert_int_equal(c.sweep.nbins, 3);
+    assert_int_equal(c.sweep.bins[2], 30);
+    /* no lists: one plain analysis with the defaults */
+    assert_int_equal(parse(err, sizeof err, &c, 2, "experiment"), 0);
+    assert_true(actent_sweep_plain(&c.sweep));
+    assert_int_equal(c.sweep.n[0], 4096);
+    assert_int_equal(c.sweep.bins[0], 50);
+    /* files, repeated, with the non-finite policy */
+    assert_int_equal(parse(err, sizeof err, &c, 9, "experiment", "--input", "a.npy",
+                           "--input=b.npy", "--nonfinite", "drop", "--bins", "2:3"),
+                     0);
+    assert_int_equal(c.sweep.ninputs, 2);
+    assert_string_equal(c.sweep.inputs[1], "b.npy");
+    assert_int_equal(c.sweep.nonfinite, ACTENT_NONFINITE_DROP);
+    assert_int_equal(actent_sweep_runs(&c.sweep), 4);
+    assert_false(actent_sweep_plain(&c.sweep));
+}
+
 static void accepts(void **state)
 {
     (void)state;
@@ -84,6 +159,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rejections),
         cmocka_unit_test(accepts),
+        cmocka_unit_test(sweep_rejections),
+        cmocka_unit_test(sweep_accepts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
