@@ -90,16 +90,30 @@ static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, c
     if (!a->counts || !a->counts_transformed)
         return -1;
     struct actent_range range;
-    if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err, len) != 0)
+    if (o->iterations == 0) {
+        /* No transform, so the activations need not be stored: the fused pass
+         * gives the same counts. Zero iterations only move the zeros to the
+         * end (as +0.0, in the same bin), so the transformed counts are these. */
+        if (actent_hist_fused(k, op, x, n, r->in_lo, r->in_hi, eb, r->nbins_out, a->counts, &range,
+                              err, len) != 0)
+            return -1;
+        memcpy(a->counts_transformed, a->counts, r->nbins_out * sizeof *a->counts);
+    } else if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err,
+                                   len) != 0) {
         return -1;
+    }
     a->lo = range.lo;
     a->hi = range.hi;
     a->entropy = actent_entropy_bits(a->counts, r->nbins_out);
     a->reduction = r->input_entropy - a->entropy;
-    /* the notebook bins the transformed values with the untransformed output's edges */
-    actent_copy_neighbour(y, n, o->iterations, rng, y);
-    k->hist_edges(y, n, &eb->e, a->counts_transformed);
-    a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
+    if (o->iterations == 0) {
+        a->entropy_transformed = a->entropy;
+    } else {
+        /* the notebook bins the transformed values with the untransformed output's edges */
+        actent_copy_neighbour(y, n, o->iterations, rng, y);
+        k->hist_edges(y, n, &eb->e, a->counts_transformed);
+        a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
+    }
     a->further_reduction = a->entropy - a->entropy_transformed;
     return 0;
 }
@@ -144,7 +158,8 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     actent_edges_free(e);
     r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
 
-    float *y = alloc_array(n, sizeof *y, "the activations", err, len);
+    /* without the transform the fused pass never stores the activations */
+    float *y = alloc_array(o->iterations ? n : 0, sizeof *y, "the activations", err, len);
     struct actent_edges_buf eb;
     if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
         if (y)

@@ -111,6 +111,33 @@ static void subset_runs_in_notebook_order(void **state)
     actent_experiment_free(&r);
 }
 
+/* without the transform every table takes the fused pass: same counts, and the
+ * transformed entropy is the entropy itself */
+static void no_transform_is_fused_and_equal(void **state)
+{
+    (void)state;
+    for (size_t t = 0; t < act_ntables; t++) {
+        if (!act_tables[t]->cpu_ok())
+            continue;
+        struct actent_experiment_opts o;
+        actent_experiment_defaults(&o);
+        o.k = act_tables[t];
+        struct actent_experiment with, without;
+        char err[256];
+        assert_int_equal(actent_experiment_run(&o, &with, err, sizeof err), 0);
+        o.iterations = 0;
+        assert_int_equal(actent_experiment_run(&o, &without, err, sizeof err), 0);
+        for (size_t i = 0; i < with.nacts; i++) {
+            assert_memory_equal(with.acts[i].counts, without.acts[i].counts,
+                                with.nbins_out * sizeof(uint64_t));
+            assert_true(with.acts[i].entropy == without.acts[i].entropy);
+            assert_true(without.acts[i].entropy_transformed == without.acts[i].entropy);
+        }
+        actent_experiment_free(&with);
+        actent_experiment_free(&without);
+    }
+}
+
 static void non_finite_input_refused(void **state)
 {
     (void)state;
@@ -137,6 +164,8 @@ int main(void)
                                       consistent_linear_removes_nothing, NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"subset_runs_in_notebook_order",
                                       subset_runs_in_notebook_order, NULL, NULL, NULL};
+    tests[nt++] = (struct CMUnitTest){"no_transform_is_fused_and_equal",
+                                      no_transform_is_fused_and_equal, NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"non_finite_input_refused", non_finite_input_refused, NULL,
                                       NULL, NULL};
     return _cmocka_run_group_tests("notebook", tests, nt, NULL, NULL);

@@ -2,15 +2,12 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
-static inline __m256 linear_v8(__m256 x)
-{
-    return x;
-}
+static inline __m256 linear_v8(__m256 x) { return x; }
 
 void act_linear_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, linear_v8); }
 
 void act_linear_hist_avx2(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-                      struct act_seen *seen)
+                          struct act_seen *seen)
 {
     map_hist_v8(x, n, e, counts, seen, linear_v8);
 }

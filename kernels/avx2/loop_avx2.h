@@ -4,12 +4,17 @@
  * body on a masked load (absent lanes read as 0.0) and a masked store, so a
  * value's result never depends on its position in the array.
  *
- * map_hist_v8: the fused pass. f(x) is binned as soon as it is computed, never
- * stored; the min and max of f(x) are tracked in the same sweep so the caller
- * (src/pipeline.c) can check the range it predicted. Binning is exact: an
- * estimate from the bin width, one correction step against the float32
- * thresholds, and a check; any lane the check rejects (only near-degenerate
- * edges) is binned by the scalar definition. */
+ * map_hist_v8: the fused pass. f(x) is never written out: it passes through a
+ * buffer of two 256-value blocks (this one and the next, computed beside this
+ * one's counting) and is binned by bins_avx2.h: an exact estimate of each
+ * value's bin from one FMA, one-hot bits summed in registers, and the rare
+ * lanes next to an edge rebinned by the definition. The range it reports is the
+ * min and max of f(x) tracked in the same sweep (two min/max per vector);
+ * src/pipeline.c compares it with the range it predicted and repeats the pass
+ * when they differ, and the binning uses it to check that no value lay outside
+ * the edges. More than 64 bins, edges too close together for the estimate, or
+ * values outside the edges go through the general path below: the same
+ * estimate checked against the thresholds with gathers, counted lane by lane. */
 #ifndef ACT_LOOP_AVX2_H
 #define ACT_LOOP_AVX2_H
 
@@ -18,8 +23,7 @@
 
 #include "../kernels.h"
 #include "../scalar/bin_scalar.h"
-
-typedef __m256 (*act_body_v8)(__m256);
+#include "bins_avx2.h"
 
 /* lanes [0, k) set, k in 0..8 */
 static inline __m256i tail_mask_v8(size_t k)
@@ -45,16 +49,16 @@ static inline __attribute__((always_inline)) void map_v8(const float *x, float *
     }
 }
 
-/* Per-call constants for exact given-edges binning. */
-struct bins_v8 {
-    __m256 lo, top, scale;   /* thresh[0], thresh_hi, nbins / (hi - lo) */
-    __m256i last;            /* nbins - 1 */
+/* General path, per-call constants. */
+struct slow_v8 {
+    __m256 lo, top, scale; /* thresh[0], thresh_hi, nbins / (hi - lo) */
+    __m256i last;          /* nbins - 1 */
     const float *thresh;
 };
 
-static inline struct bins_v8 bins_v8_init(const struct act_edges *e)
+static inline struct slow_v8 slow_v8_init(const struct act_edges *e)
 {
-    struct bins_v8 b;
+    struct slow_v8 b;
     b.lo = _mm256_set1_ps(e->thresh[0]);
     b.top = _mm256_set1_ps(e->thresh_hi);
     b.scale = _mm256_set1_ps((float)((double)e->nbins / (e->hi - e->lo)));
@@ -63,9 +67,9 @@ static inline struct bins_v8 bins_v8_init(const struct act_edges *e)
     return b;
 }
 
-/* Adds the 8 lanes of v selected by `live` to counts. */
-static inline void bin_v8(const struct bins_v8 *b, const struct act_edges *e, __m256 v,
-                          __m256 live, uint64_t *counts)
+/* General path: adds the 8 lanes of v selected by `live` to counts. */
+static inline void slow_bin_v8(const struct slow_v8 *b, const struct act_edges *e, __m256 v,
+                               __m256 live, uint64_t *counts)
 {
     const __m256i zero = _mm256_setzero_si256(), one = _mm256_set1_epi32(1);
     __m256 in = _mm256_and_ps(live, _mm256_and_ps(_mm256_cmp_ps(v, b->lo, _CMP_GE_OQ),
@@ -88,11 +92,11 @@ static inline void bin_v8(const struct bins_v8 *b, const struct act_edges *e, __
     /* exact when thresh[i] <= v (or i == 0) and v < thresh[i+1] (or i == last) */
     tl = _mm256_i32gather_ps(b->thresh, i, 4);
     th = _mm256_i32gather_ps(b->thresh, _mm256_add_epi32(i, one), 4);
-    __m256i ok = _mm256_and_si256(
-        _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_GE_OQ)),
-                        _mm256_cmpeq_epi32(i, zero)),
-        _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_LT_OQ)),
-                        _mm256_cmpeq_epi32(i, b->last)));
+    __m256i ok =
+        _mm256_and_si256(_mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, tl, _CMP_GE_OQ)),
+                                         _mm256_cmpeq_epi32(i, zero)),
+                         _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, th, _CMP_LT_OQ)),
+                                         _mm256_cmpeq_epi32(i, b->last)));
     int okmask = _mm256_movemask_ps(_mm256_castsi256_ps(ok));
     int idx[8];
     float val[8];
@@ -109,57 +113,63 @@ static inline void bin_v8(const struct bins_v8 *b, const struct act_edges *e, __
     }
 }
 
-struct seen_v8 {
-    __m256 lo, hi;
-    uint64_t nan;
-};
-
-/* NaN lanes leave lo and hi alone (min/max return their second operand) */
-static inline void seen_v8_add(struct seen_v8 *s, __m256 v, __m256 live)
-{
-    const __m256 inf = _mm256_set1_ps(INFINITY), ninf = _mm256_set1_ps(-INFINITY);
-    s->lo = _mm256_min_ps(_mm256_blendv_ps(inf, v, live), s->lo);
-    s->hi = _mm256_max_ps(_mm256_blendv_ps(ninf, v, live), s->hi);
-    __m256 nan = _mm256_and_ps(live, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
-    s->nan += (uint64_t)__builtin_popcount((unsigned)_mm256_movemask_ps(nan));
-}
-
-/* horizontal min and max of 8 lanes, zero reported as +0.0 */
+/* horizontal min and max of 8 lanes (no NaN among them), zero reported as +0.0 */
 static inline void reduce_minmax_v8(__m256 lo, __m256 hi, float *out_lo, float *out_hi)
 {
-    float l[8], h[8];
-    _mm256_storeu_ps(l, lo);
-    _mm256_storeu_ps(h, hi);
-    float a = l[0], b = h[0];
-    for (int k = 1; k < 8; k++) {
-        a = l[k] < a ? l[k] : a;
-        b = h[k] > b ? h[k] : b;
-    }
-    *out_lo = a + 0.0f;
-    *out_hi = b + 0.0f;
+    __m128 l = _mm_min_ps(_mm256_castps256_ps128(lo), _mm256_extractf128_ps(lo, 1));
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(hi), _mm256_extractf128_ps(hi, 1));
+    l = _mm_min_ps(l, _mm_movehl_ps(l, l));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    l = _mm_min_ss(l, _mm_movehdup_ps(l));
+    h = _mm_max_ss(h, _mm_movehdup_ps(h));
+    *out_lo = _mm_cvtss_f32(l) + 0.0f;
+    *out_hi = _mm_cvtss_f32(h) + 0.0f;
 }
 
+/* General path of the fused pass: counts, the range and the NaNs of f(x). */
 static inline __attribute__((always_inline)) void
-map_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-            struct act_seen *seen, act_body_v8 f)
+slow_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *counts, float *lo,
+             float *hi, uint64_t *nan, act_body_v8 f)
 {
-    struct bins_v8 b = bins_v8_init(e);
-    struct seen_v8 s = {_mm256_set1_ps(seen->lo), _mm256_set1_ps(seen->hi), 0};
-    const __m256 all = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 v = f(_mm256_loadu_ps(x + i));
-        seen_v8_add(&s, v, all);
-        bin_v8(&b, e, v, all, counts);
-    }
-    if (i < n) {
-        __m256i m = tail_mask_v8(n - i);
+    struct slow_v8 b = slow_v8_init(e);
+    __m256 l = _mm256_set1_ps(INFINITY), h = _mm256_set1_ps(-INFINITY);
+    uint64_t nn = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        __m256i m = tail_mask_v8(n - i < 8 ? n - i : 8);
+        __m256 live = _mm256_castsi256_ps(m);
         __m256 v = f(_mm256_maskload_ps(x + i, m));
-        seen_v8_add(&s, v, _mm256_castsi256_ps(m));
-        bin_v8(&b, e, v, _mm256_castsi256_ps(m), counts);
+        /* absent lanes read as NaN: min and max return their second operand */
+        __m256 vl =
+            _mm256_or_ps(v, _mm256_andnot_ps(live, _mm256_castsi256_ps(_mm256_set1_epi32(-1))));
+        l = _mm256_min_ps(vl, l);
+        h = _mm256_max_ps(vl, h);
+        __m256 isnan = _mm256_and_ps(live, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
+        nn += (uint64_t)__builtin_popcount((unsigned)_mm256_movemask_ps(isnan));
+        slow_bin_v8(&b, e, v, live, counts);
     }
-    reduce_minmax_v8(s.lo, s.hi, &seen->lo, &seen->hi);
-    seen->nan += s.nan;
+    reduce_minmax_v8(l, h, lo, hi);
+    *nan = nn;
+}
+
+static inline __attribute__((always_inline)) void map_hist_v8(const float *x, size_t n,
+                                                              const struct act_edges *e,
+                                                              uint64_t *counts,
+                                                              struct act_seen *seen, act_body_v8 f)
+{
+    struct bins_v8 b;
+    act_bins_v8_init(&b, e->nbins, e->lo, e->hi, e->thresh, e->thresh[0], e->thresh_hi);
+    float lo, hi;
+    uint64_t nan;
+    bool done = false;
+    if (b.layout == 1)
+        done = bins_run(&b, x, n, counts, &lo, &hi, &nan, 1, f);
+    else if (b.layout == 2)
+        done = bins_run(&b, x, n, counts, &lo, &hi, &nan, 2, f);
+    if (!done)
+        slow_hist_v8(x, n, e, counts, &lo, &hi, &nan, f);
+    seen->lo = (lo < seen->lo ? lo : seen->lo) + 0.0f;
+    seen->hi = (hi > seen->hi ? hi : seen->hi) + 0.0f;
+    seen->nan += nan;
 }
 
 #endif
