@@ -1,25 +1,17 @@
 /* cli.c - argument parsing: every rejection names the argument and the reason. */
 #include "cli.h"
-#include "cli_list.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "cli_list.h"
+#include "errmsg.h"
 
 /* Above this the sample alone would need more than 256 GiB. */
 #define MAX_N ((uint64_t)1 << 36)
 #define MAX_BINS ((uint64_t)1 << 24)
 #define MAX_ITERATIONS ((uint64_t)1 << 20)
-
-static int bad(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* A whole decimal integer in [lo, hi]: no sign, no spaces, no suffix. */
 static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
@@ -49,7 +41,7 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
         if (op == ACT_COUNT)
             goto unknown;
         if (seen[op])
-            return bad(err, len, "--activations lists '%s' twice", name);
+            return actent_fail(err, len, "--activations lists '%s' twice", name);
         seen[op] = true;
         if (p[n] == '\0')
             break;
@@ -61,7 +53,7 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
         for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
             used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
                                      act_name((enum act_op)i));
-        return bad(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
+        return actent_fail(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
                    (int)(n < 64 ? n : 64), p, valid);
     }
     memcpy(use, seen, sizeof seen);
@@ -105,7 +97,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
         else if (strcmp(value, "normal") == 0)
             o->dist = ACTENT_NORMAL;
         else
-            return bad(err, len, "--dist must be uniform or normal, not '%s'", value);
+            return actent_fail(err, len, "--dist must be uniform or normal, not '%s'", value);
         c->given |= GIVEN_DIST;
     } else if (strcmp(opt, "--mode") == 0) {
         if (strcmp(value, "notebook") == 0)
@@ -113,14 +105,14 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
         else if (strcmp(value, "consistent") == 0)
             o->mode = ACTENT_CONSISTENT;
         else
-            return bad(err, len, "--mode must be notebook or consistent, not '%s'", value);
+            return actent_fail(err, len, "--mode must be notebook or consistent, not '%s'", value);
     } else if (strcmp(opt, "--activations") == 0) {
         return parse_activations(value, o->use, err, len);
     } else if (strcmp(opt, "--input") == 0) {
         if (!*value)
-            return bad(err, len, "--input expects an .npy file name");
+            return actent_fail(err, len, "--input expects an .npy file name");
         if (s->ninputs == ACTENT_INPUTS_MAX)
-            return bad(err, len, "--input is given more than %d times", ACTENT_INPUTS_MAX);
+            return actent_fail(err, len, "--input is given more than %d times", ACTENT_INPUTS_MAX);
         s->inputs[s->ninputs++] = value;
     } else if (strcmp(opt, "--nonfinite") == 0) {
         if (strcmp(value, "error") == 0)
@@ -128,10 +120,10 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
         else if (strcmp(value, "drop") == 0)
             s->nonfinite = ACTENT_NONFINITE_DROP;
         else
-            return bad(err, len, "--nonfinite must be error or drop, not '%s'", value);
+            return actent_fail(err, len, "--nonfinite must be error or drop, not '%s'", value);
     } else if (strcmp(opt, "--json") == 0) {
         if (!*value)
-            return bad(err, len, "--json expects a file name, or - for standard output");
+            return actent_fail(err, len, "--json expects a file name, or - for standard output");
         c->json = value;
     } else {
         return 1; /* not an experiment option */
@@ -146,10 +138,10 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
     static const char *const names[] = {"--n", "--dist", "--sigma"};
     for (int i = 0; i < 3; i++)
         if (s->ninputs && (c->given & (1u << i)))
-            return bad(err, len, "%s does not apply with --input: the values come from the files",
+            return actent_fail(err, len, "%s does not apply with --input: the values come from the files",
                        names[i]);
     if (s->nsigma > 1 && c->exp.dist != ACTENT_NORMAL)
-        return bad(err, len, "--sigma lists several values, which needs --dist normal");
+        return actent_fail(err, len, "--sigma lists several values, which needs --dist normal");
     if (s->nn == 0)
         s->n[s->nn++] = c->exp.n;
     if (s->nsigma == 0)
@@ -158,11 +150,11 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
         s->bins[s->nbins++] = c->exp.bins;
     for (size_t i = 0; i < s->nbins; i++)
         if (c->exp.mode == ACTENT_NOTEBOOK && s->bins[i] < 2)
-            return bad(err, len, "--bins %llu: notebook mode needs at least 2 (its outputs get one "
+            return actent_fail(err, len, "--bins %llu: notebook mode needs at least 2 (its outputs get one "
                        "bin fewer)", (unsigned long long)s->bins[i]);
     uint64_t runs = actent_sweep_runs(s);
     if (runs > ACTENT_RUNS_MAX)
-        return bad(err, len, "the sweep would make %llu analyses (at most %d)",
+        return actent_fail(err, len, "the sweep would make %llu analyses (at most %d)",
                    (unsigned long long)runs, ACTENT_RUNS_MAX);
     return 0;
 }
@@ -180,7 +172,7 @@ static int verify_option(struct actent_cli *c, const char *opt, const char *valu
         return parse_activations(value, c->ver.use, err, len);
     } else if (strcmp(opt, "--json") == 0) {
         if (!*value)
-            return bad(err, len, "--json expects a file name, or - for standard output");
+            return actent_fail(err, len, "--json expects a file name, or - for standard output");
         c->json = value;
     } else {
         return 1;
@@ -200,7 +192,7 @@ static int verify_flag(struct actent_cli *c, const char *arg, bool *mode_set, ch
     else
         return 1;
     if (*mode_set && c->ver.mode != m)
-        return bad(err, len, "verify: --quick and --exhaustive exclude each other");
+        return actent_fail(err, len, "verify: --quick and --exhaustive exclude each other");
     c->ver.mode = m;
     *mode_set = true;
     return 0;
@@ -248,7 +240,7 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_VERSION;
         return 0;
     } else {
-        return bad(err, len, "unknown command '%s' (commands: experiment, verify, isa, machine, "
+        return actent_fail(err, len, "unknown command '%s' (commands: experiment, verify, isa, machine, "
                              "help, version)", cmd);
     }
     bool mode_set = false;
@@ -268,13 +260,13 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
             }
         }
         if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
-            return bad(err, len, "%s: unexpected argument '%s'", cmd, arg);
+            return actent_fail(err, len, "%s: unexpected argument '%s'", cmd, arg);
         /* --opt=value or --opt value */
         char opt[64];
         const char *eq = strchr(arg, '='), *value;
         size_t ol = eq ? (size_t)(eq - arg) : strlen(arg);
         if (ol >= sizeof opt)
-            return bad(err, len, "%s: unknown option '%.*s'", cmd, 64, arg);
+            return actent_fail(err, len, "%s: unknown option '%.*s'", cmd, 64, arg);
         memcpy(opt, arg, ol);
         opt[ol] = '\0';
         if (eq) {
@@ -283,13 +275,13 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
             value = argv[++i];
         } else {
             if (!known_option(c, opt))
-                return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
+                return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
                            cmd);
-            return bad(err, len, "%s: option %s needs a value", cmd, opt);
+            return actent_fail(err, len, "%s: option %s needs a value", cmd, opt);
         }
         if (strcmp(opt, "--isa") == 0) {
             if (!*value)
-                return bad(err, len, "--isa expects a table name (see: actent isa)");
+                return actent_fail(err, len, "--isa expects a table name (see: actent isa)");
             c->isa = value;
             continue;
         }
@@ -299,7 +291,7 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         if (rc < 0)
             return -1;
         if (rc > 0)
-            return bad(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt, cmd);
+            return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt, cmd);
     }
     return c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_check(c, err, len) : 0;
 }

@@ -4,36 +4,27 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int bad(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#include "errmsg.h"
 
-static int bad(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* A whole decimal integer in [lo, hi]: no sign, no spaces, no suffix. */
 int actent_arg_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
                     char *err, size_t len)
 {
     if (*s < '0' || *s > '9')
-        return bad(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
+        return actent_fail(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
                    (unsigned long long)lo, (unsigned long long)hi, s);
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
     if (*end != '\0')
-        return bad(err, len, "%s expects a whole number, not '%s'", opt, s);
+        return actent_fail(err, len, "%s expects a whole number, not '%s'", opt, s);
     if (errno == ERANGE || v < lo || v > hi)
-        return bad(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
+        return actent_fail(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
                    (unsigned long long)hi, s);
     *out = v;
     return 0;
@@ -46,7 +37,7 @@ int actent_arg_positive(const char *opt, const char *s, double *out, char *err, 
     char *end;
     double v = strtod(s, &end);
     if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v) || !(v > 0.0))
-        return bad(err, len, "%s expects a finite number above 0, not '%s'", opt, s);
+        return actent_fail(err, len, "%s expects a finite number above 0, not '%s'", opt, s);
     *out = v;
     return 0;
 }
@@ -56,7 +47,7 @@ static int list_item(const char *opt, const char *p, size_t n, char *buf, size_t
                      size_t len)
 {
     if (n >= cap)
-        return bad(err, len, "%s: '%.24s...' is too long for a value", opt, p);
+        return actent_fail(err, len, "%s: '%.24s...' is too long for a value", opt, p);
     memcpy(buf, p, n);
     buf[n] = '\0';
     return 0;
@@ -67,10 +58,10 @@ static int list_add_u64(const char *opt, uint64_t *out, size_t *m, uint64_t v, c
                         size_t len)
 {
     if (*m == ACTENT_SWEEP_MAX)
-        return bad(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
+        return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
     for (size_t q = 0; q < *m; q++)
         if (out[q] == v)
-            return bad(err, len, "%s lists %llu twice", opt, (unsigned long long)v);
+            return actent_fail(err, len, "%s lists %llu twice", opt, (unsigned long long)v);
     out[(*m)++] = v;
     return 0;
 }
@@ -92,7 +83,7 @@ static int parse_range(const char *opt, char *it, uint64_t lo, uint64_t hi, uint
         (c2 && actent_arg_uint(step_opt, c2 + 1, 1, hi, &step, err, len)))
         return -1;
     if (b < a)
-        return bad(err, len,
+        return actent_fail(err, len,
                    "%s: the range '%s' runs backwards (START:STOP:STEP with START <= STOP)", opt,
                    whole);
     for (uint64_t v = a;; v += step) {
@@ -138,15 +129,15 @@ int actent_arg_positive_list(const char *opt, const char *s, double *out, size_t
         if (list_item(opt, p, n, it, sizeof it, err, len) != 0)
             return -1;
         if (strchr(it, ':'))
-            return bad(err, len, "%s takes a list such as 0.5,1,2, not a range ('%s')", opt, it);
+            return actent_fail(err, len, "%s takes a list such as 0.5,1,2, not a range ('%s')", opt, it);
         double v = 0.0;
         if (actent_arg_positive(opt, it, &v, err, len) != 0)
             return -1;
         if (m == ACTENT_SWEEP_MAX)
-            return bad(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
+            return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
         for (size_t q = 0; q < m; q++)
             if (out[q] == v)
-                return bad(err, len, "%s lists %g twice", opt, v);
+                return actent_fail(err, len, "%s lists %g twice", opt, v);
         out[m++] = v;
         p += n;
         if (*p == '\0')

@@ -1,20 +1,12 @@
 /* dispatch.c - walks the registry best first; names no ISA. */
 #include "dispatch.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int refuse(char *why, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+#include "errmsg.h"
 
 void actent_table_names(char *buf, size_t len)
 {
@@ -36,13 +28,13 @@ int actent_select(const char *want, const struct act_kernels **out, char *why, s
             return 0;
         }
         if (!any)
-            return refuse(why, len, "ISA '%s' is built in, but this CPU cannot run it", want);
+            return actent_fail(why, len, "ISA '%s' is built in, but this CPU cannot run it", want);
     }
     char names[256];
     actent_table_names(names, sizeof names);
     if (any)
-        return refuse(why, len, "no built-in table runs on this CPU (this build has: %s)", names);
-    return refuse(why, len, "unknown ISA '%s' (this build has: %s, or auto)", want, names);
+        return actent_fail(why, len, "no built-in table runs on this CPU (this build has: %s)", names);
+    return actent_fail(why, len, "unknown ISA '%s' (this build has: %s, or auto)", want, names);
 }
 
 const char *actent_isa_request(const char *flag)

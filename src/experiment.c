@@ -2,11 +2,11 @@
 #include "experiment.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entropy.h"
+#include "errmsg.h"
 #include "histogram.h"
 #include "pipeline.h"
 #include "transform.h"
@@ -31,20 +31,11 @@ const char *actent_mode_name(enum actent_mode m)
     return m == ACTENT_CONSISTENT ? "consistent" : "notebook";
 }
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 static void *alloc_array(size_t n, size_t size, const char *what, char *err, size_t len)
 {
     void *p = n > SIZE_MAX / size ? NULL : calloc(n ? n : 1, size);
     if (!p)
-        fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
+        actent_fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
              (double)n * (double)size / 1048576.0);
     return p;
 }
@@ -84,7 +75,7 @@ static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, c
     const struct act_kernels *k = o->k;
     a->op = op;
     if (!k->activate[op])
-        return fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
+        return actent_fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
     a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
     if (!a->counts || !a->counts_transformed)
@@ -127,13 +118,13 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     r->opts.n = n;
     const struct act_kernels *k = o->k;
     if (n == 0)
-        return fail(err, len, "no values to analyse");
+        return actent_fail(err, len, "no values to analyse");
     if (o->bins < 1 || (o->mode == ACTENT_NOTEBOOK && o->bins < 2))
-        return fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
+        return actent_fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
                     o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
     size_t bad = first_nonfinite(x, n);
     if (bad < n)
-        return fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
+        return actent_fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
                     (double)x[bad]);
     r->nbins_in = o->bins;
     r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
@@ -141,7 +132,7 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     /* numpy subtracts the float32 ends in float32; past FLT_MAX its index
      * arithmetic turns to NaN and np.histogram fails, so there is no answer to repeat */
     if (o->mode == ACTENT_NOTEBOOK && isinf(r->in_hi - r->in_lo))
-        return fail(err, len,
+        return actent_fail(err, len,
                     "the input's range [%g, %g] is wider than float32 can hold, so "
                     "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
                     (double)r->in_lo, (double)r->in_hi, o->bins);
@@ -152,7 +143,7 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     if (!e || !r->input_counts) {
         actent_edges_free(e);
         actent_experiment_free(r);
-        return fail(err, len, "out of memory for %zu bins", r->nbins_in);
+        return actent_fail(err, len, "out of memory for %zu bins", r->nbins_in);
     }
     (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
     actent_edges_free(e);
@@ -163,7 +154,7 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     struct actent_edges_buf eb;
     if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
         if (y)
-            fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
+            actent_fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
         free(y);
         actent_experiment_free(r);
         return -1;

@@ -2,22 +2,13 @@
 #include "layer.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#include "errmsg.h"
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* all-ones exponent: infinity or NaN */
 static bool nonfinite_bits(float v)
@@ -62,7 +53,7 @@ static int refuse_nonfinite(const char *path, const struct actent_layer *l, char
         snprintf(why, sizeof why, "; %llu of them finite float64 values beyond float32's range",
                  (unsigned long long)l->npy.overflow);
     uint64_t bad = l->nan + l->pinf + l->ninf;
-    return fail(err, len,
+    return actent_fail(err, len,
                 "%s: %llu non-finite value%s (%llu NaN, %llu +inf, %llu -inf%s), the first at "
                 "index %llu %s; --nonfinite drop leaves them out",
                 path, (unsigned long long)bad, bad == 1 ? "" : "s", (unsigned long long)l->nan,
@@ -76,11 +67,11 @@ static int drop_nonfinite(const char *path, struct actent_layer *l, char *err, s
     uint64_t bad = l->nan + l->pinf + l->ninf;
     size_t keep = l->npy.n - (size_t)bad;
     if (keep == 0)
-        return fail(err, len, "%s: all %zu values are non-finite; nothing is left to analyse", path,
+        return actent_fail(err, len, "%s: all %zu values are non-finite; nothing is left to analyse", path,
                     l->npy.n);
     l->kept = malloc(keep * sizeof *l->kept);
     if (!l->kept)
-        return fail(err, len, "%s: out of memory for %zu finite values (%.1f MiB)", path, keep,
+        return actent_fail(err, len, "%s: out of memory for %zu finite values (%.1f MiB)", path, keep,
                     (double)keep * sizeof(float) / 1048576.0);
     size_t o = 0;
     for (size_t i = 0; i < l->npy.n; i++)
@@ -105,7 +96,7 @@ int actent_layer_load(const char *path, enum actent_nonfinite policy, struct act
     if (l->npy.n == 0) {
         char shape[ACTENT_NPY_MAX_DIMS * 24];
         actent_npy_shape_str(h->ndim, h->shape, shape, sizeof shape);
-        rc = fail(err, len, "%s: shape %s holds no values", path, shape);
+        rc = actent_fail(err, len, "%s: shape %s holds no values", path, shape);
     } else {
         l->x = l->npy.data;
         l->n = l->npy.n;
@@ -135,7 +126,7 @@ int actent_layer_check(const char *path, char *err, size_t len)
     if (a.n == 0) {
         char shape[ACTENT_NPY_MAX_DIMS * 24];
         actent_npy_shape_str(a.h.ndim, a.h.shape, shape, sizeof shape);
-        rc = fail(err, len, "%s: shape %s holds no values", path, shape);
+        rc = actent_fail(err, len, "%s: shape %s holds no values", path, shape);
     }
     actent_npy_free(&a);
     return rc;

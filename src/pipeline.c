@@ -2,29 +2,21 @@
 #include "pipeline.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+#include "errmsg.h"
 
 static int bin_range(struct actent_edges_buf *eb, float lo, float hi, size_t nbins, enum act_op op,
                      const struct act_edges **e, char *err, size_t len)
 {
     if (!isfinite(lo) || !isfinite(hi))
-        return fail(err, len, "%s gives %s values: the output range [%g, %g] has no finite edges",
+        return actent_fail(err, len, "%s gives %s values: the output range [%g, %g] has no finite edges",
                     act_name(op), isnan(lo) || isnan(hi) ? "NaN" : "infinite", (double)lo,
                     (double)hi);
     *e = actent_edges_buf_linspace(eb, lo, hi, nbins);
     if (!*e)
-        return fail(err, len, "cannot build %zu bin edges on [%g, %g]", nbins, (double)lo,
+        return actent_fail(err, len, "cannot build %zu bin edges on [%g, %g]", nbins, (double)lo,
                     (double)hi);
     return 0;
 }
@@ -62,7 +54,7 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
         struct act_seen seen = {INFINITY, -INFINITY, 0};
         k->activate_hist[op](x, n, e, counts, &seen);
         if (seen.nan)
-            return fail(err, len, "%s gives NaN for %llu inputs", act_name(op),
+            return actent_fail(err, len, "%s gives NaN for %llu inputs", act_name(op),
                         (unsigned long long)seen.nan);
         r->lo = seen.lo;
         r->hi = seen.hi;
@@ -71,6 +63,6 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
         lo = seen.lo;
         hi = seen.hi;
     }
-    return fail(err, len, "%s/%s: the fused pass saw a different range on the same input twice",
+    return actent_fail(err, len, "%s/%s: the fused pass saw a different range on the same input twice",
                 act_name(op), k->name);
 }

@@ -1,22 +1,12 @@
 /* sweep.c - many analyses: run them in order, report each as it finishes. */
 #include "sweep.h"
 
-#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "errmsg.h"
 #include "npy.h"
 
-static int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 uint64_t actent_sweep_runs(const struct actent_sweep *s)
 {
@@ -130,7 +120,7 @@ static int run_file(const struct actent_experiment_opts *base, const struct acte
         struct actent_experiment r;
         char why[512];
         if (actent_experiment_analyse(&o, l.x, l.n, &rng, &r, why, sizeof why) != 0) {
-            rc = fail(err, len, "%s: %s", path, why);
+            rc = actent_fail(err, len, "%s: %s", path, why);
             break;
         }
         emit(f, j, &r, s);
@@ -184,7 +174,7 @@ int actent_sweep_check_output(const struct actent_sweep *s, const char *json, ch
         return 0;
     for (size_t i = 0; i < s->ninputs; i++)
         if (stat(s->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return fail(err, len, "--json '%s' is the input file '%s': the result would replace it",
+            return actent_fail(err, len, "--json '%s' is the input file '%s': the result would replace it",
                         json, s->inputs[i]);
     return 0;
 }
