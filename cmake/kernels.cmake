@@ -99,3 +99,18 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
     message(STATUS "peers: libmvec-avx2 (${ACTENT_LIBMVEC}), plain-avx2 (-mavx2 -mfma)")
   endif()
 endif()
+
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+  # Advanced SIMD is part of baseline AArch64: no target flags needed
+  option(ACTENT_NEON "build the NEON kernel table" ON)
+  if(ACTENT_NEON)
+    actent_add_isa(neon)
+    # the SLEEF-built table reuses the NEON table's exact ops and histograms
+    if(TARGET PkgConfig::SLEEF)
+      actent_add_isa(neon_sleef ONLY sigmoid tanh softsign softplus selu elu table
+                     LINK PkgConfig::SLEEF)
+    else()
+      message(STATUS "kernel table: neon_sleef skipped (SLEEF not found)")
+    endif()
+  endif()
+endif()

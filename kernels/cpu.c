@@ -93,11 +93,28 @@ void act_cpu_features(char *buf, size_t len)
     append(buf, len, "os-ymm", f.os_ymm);
     append(buf, len, "os-zmm", f.os_zmm);
 #elif defined(__aarch64__)
-    unsigned long hw = getauxval(AT_HWCAP);
+    /* the names /proc/cpuinfo uses; bits a C library may not name are skipped */
+    unsigned long hw = getauxval(AT_HWCAP), hw2 = getauxval(AT_HWCAP2);
     append(buf, len, "asimd", hw & HWCAP_ASIMD);
+#ifdef HWCAP_ASIMDHP
+    append(buf, len, "asimdhp", hw & HWCAP_ASIMDHP);
+#endif
+#ifdef HWCAP_ASIMDDP
+    append(buf, len, "asimddp", hw & HWCAP_ASIMDDP);
+#endif
+#ifdef HWCAP2_I8MM
+    append(buf, len, "i8mm", hw2 & HWCAP2_I8MM);
+#endif
+#ifdef HWCAP2_BF16
+    append(buf, len, "bf16", hw2 & HWCAP2_BF16);
+#endif
 #ifdef HWCAP_SVE
     append(buf, len, "sve", hw & HWCAP_SVE);
 #endif
+#ifdef HWCAP2_SVE2
+    append(buf, len, "sve2", hw2 & HWCAP2_SVE2);
+#endif
+    (void)hw2;
 #else
     append(buf, len, "none", true);
 #endif

@@ -8,6 +8,13 @@
 #ifdef ACT_HAVE_AVX2
 extern const struct act_kernels act_table_avx2;
 #endif
+#ifdef ACT_HAVE_NEON
+extern const struct act_kernels act_table_neon;
+#endif
+#ifdef ACT_HAVE_NEON_SLEEF
+extern const struct act_kernels act_table_neon_sleef;
+extern const struct act_peer act_peer_sleef_u35_neon;
+#endif
 #ifdef ACT_HAVE_AVX2_SLEEF
 extern const struct act_kernels act_table_avx2_sleef;
 extern const struct act_peer act_peer_sleef_u35;
@@ -23,12 +30,21 @@ const struct act_kernels *const act_tables[] = {
 #ifdef ACT_HAVE_AVX2_SLEEF
     &act_table_avx2_sleef, /* after the hand kernels: it is their baseline */
 #endif
+#ifdef ACT_HAVE_NEON
+    &act_table_neon,
+#endif
+#ifdef ACT_HAVE_NEON_SLEEF
+    &act_table_neon_sleef, /* after the hand kernels: it is their baseline */
+#endif
     &act_table_scalar,
 };
 const size_t act_ntables = sizeof act_tables / sizeof act_tables[0];
 
 /* peers: the list ends with NULL so it is never empty */
 const struct act_peer *const act_peers[] = {
+#ifdef ACT_HAVE_NEON_SLEEF
+    &act_peer_sleef_u35_neon,
+#endif
 #ifdef ACT_HAVE_AVX2_SLEEF
     &act_peer_sleef_u35,
 #endif

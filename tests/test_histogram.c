@@ -40,13 +40,13 @@ static void check_case(const struct act_kernels *k, const char *tag)
 {
     char name[128];
     struct ref x, cu, edges, cg;
-    snprintf(name, sizeof name, "hist_%s_x", tag);
+    snprintf(name, sizeof name, "hist_%.63s_x", tag);
     ref_load(&x, name, "<f4");
-    snprintf(name, sizeof name, "hist_%s_uniform", tag);
+    snprintf(name, sizeof name, "hist_%.63s_uniform", tag);
     ref_load(&cu, name, "<i8");
-    snprintf(name, sizeof name, "hist_%s_edges", tag);
+    snprintf(name, sizeof name, "hist_%.63s_edges", tag);
     ref_load(&edges, name, "<f8");
-    snprintf(name, sizeof name, "hist_%s_given", tag);
+    snprintf(name, sizeof name, "hist_%.63s_given", tag);
     ref_load(&cg, name, "<i8");
     size_t nbins = cu.n;
     float lo, hi;

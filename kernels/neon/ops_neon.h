@@ -1,0 +1,18 @@
+/* ops_neon.h - the NEON table's entries, declared from the one list. */
+#ifndef ACT_OPS_NEON_H
+#define ACT_OPS_NEON_H
+
+#include "../kernels.h"
+
+#define ACT_DECLARE_NEON(E, name, exact)                                                           \
+    void act_##name##_neon(const float *x, float *y, size_t n);                                    \
+    void act_##name##_hist_neon(const float *x, size_t n, const struct act_edges *e,               \
+                                uint64_t *counts, struct act_seen *seen);
+ACT_LIST(ACT_DECLARE_NEON)
+#undef ACT_DECLARE_NEON
+
+void act_minmax_neon(const float *x, size_t n, float *lo, float *hi);
+void act_hist_edges_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+void act_hist_uniform_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+
+#endif

@@ -1,0 +1,52 @@
+/* table_neon.c - the NEON (Advanced SIMD) table: 4 lanes, baseline AArch64.
+ * Piecewise-linear ops are bit-identical to scalar; the transcendental ops
+ * repeat the AVX2 table's steps, give its bits and declare its bounds. */
+#include "../cpu.h"
+#include "ops_neon.h"
+
+const struct act_kernels act_table_neon = {
+    .name = "neon",
+    .detail = "AArch64 Advanced SIMD, 4 lanes",
+    .cpu_ok = act_cpu_neon,
+    .activate =
+        {
+            [ACT_SIGMOID] = act_sigmoid_neon,
+            [ACT_TANH] = act_tanh_neon,
+            [ACT_RELU] = act_relu_neon,
+            [ACT_SOFTSIGN] = act_softsign_neon,
+            [ACT_SOFTPLUS] = act_softplus_neon,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_neon,
+            [ACT_SELU] = act_selu_neon,
+            [ACT_RELU6] = act_relu6_neon,
+            [ACT_ELU] = act_elu_neon,
+            [ACT_LEAKY_RELU] = act_leaky_relu_neon,
+            [ACT_LINEAR] = act_linear_neon,
+        },
+    .activate_hist =
+        {
+            [ACT_SIGMOID] = act_sigmoid_hist_neon,
+            [ACT_TANH] = act_tanh_hist_neon,
+            [ACT_RELU] = act_relu_hist_neon,
+            [ACT_SOFTSIGN] = act_softsign_hist_neon,
+            [ACT_SOFTPLUS] = act_softplus_hist_neon,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_neon,
+            [ACT_SELU] = act_selu_hist_neon,
+            [ACT_RELU6] = act_relu6_hist_neon,
+            [ACT_ELU] = act_elu_hist_neon,
+            [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
+            [ACT_LINEAR] = act_linear_hist_neon,
+        },
+    /* the AVX2 table's bounds: the same steps give the same bits (cross_isa) */
+    .max_ulp =
+        {
+            [ACT_SIGMOID] = 2,
+            [ACT_TANH] = 2,
+            [ACT_SOFTSIGN] = 1,
+            [ACT_SOFTPLUS] = 2,
+            [ACT_SELU] = 2,
+            [ACT_ELU] = 1,
+        },
+    .minmax = act_minmax_neon,
+    .hist_edges = act_hist_edges_neon,
+    .hist_uniform = act_hist_uniform_neon,
+};

@@ -1,0 +1,74 @@
+/* table_neon_sleef.c - the neon-sleef table: the transcendental activations
+ * on SLEEF 3.5's AdvSIMD vector functions (u10: at most 1 ulp from the true
+ * value), through the same loops as the NEON table (kernels/neon/loop_neon.h),
+ * with the steps of kernels/avx2_sleef/. It runs where the NEON table runs.
+ *
+ * Like avx2_sleef/ this folder holds only the files SLEEF changes: relu,
+ * relu6, leaky_relu, linear and hard_sigmoid must be bit-identical on every
+ * table and need no math library, and min/max and the histograms do not
+ * depend on the activation, so those slots point at the NEON table's
+ * functions (kernels/neon/ops_neon.h). softsign needs only a division; it is
+ * here in its plain float32 form, the one a first version would use.
+ *
+ * max_ulp: the largest distance from the scalar reference measured under qemu
+ * on every 61st float32 bit pattern (SLEEF 3.5.1, Debian 12's arm64 package):
+ * the same bounds the AVX2 functions reach over all 2^32 inputs. */
+#include "../cpu.h"
+#include "../neon/ops_neon.h"
+#include "ops_neon_sleef.h"
+
+const struct act_kernels act_table_neon_sleef = {
+    .name = "neon-sleef",
+    .detail = "AArch64 Advanced SIMD, 4 lanes, SLEEF 3.5 u10 vector functions",
+    .cpu_ok = act_cpu_neon,
+    .activate =
+        {
+            [ACT_SIGMOID] = act_sigmoid_neon_sleef,
+            [ACT_TANH] = act_tanh_neon_sleef,
+            [ACT_RELU] = act_relu_neon,
+            [ACT_SOFTSIGN] = act_softsign_neon_sleef,
+            [ACT_SOFTPLUS] = act_softplus_neon_sleef,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_neon,
+            [ACT_SELU] = act_selu_neon_sleef,
+            [ACT_RELU6] = act_relu6_neon,
+            [ACT_ELU] = act_elu_neon_sleef,
+            [ACT_LEAKY_RELU] = act_leaky_relu_neon,
+            [ACT_LINEAR] = act_linear_neon,
+        },
+    .activate_hist =
+        {
+            [ACT_SIGMOID] = act_sigmoid_hist_neon_sleef,
+            [ACT_TANH] = act_tanh_hist_neon_sleef,
+            [ACT_RELU] = act_relu_hist_neon,
+            [ACT_SOFTSIGN] = act_softsign_hist_neon_sleef,
+            [ACT_SOFTPLUS] = act_softplus_hist_neon_sleef,
+            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_neon,
+            [ACT_SELU] = act_selu_hist_neon_sleef,
+            [ACT_RELU6] = act_relu6_hist_neon,
+            [ACT_ELU] = act_elu_hist_neon_sleef,
+            [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
+            [ACT_LINEAR] = act_linear_hist_neon,
+        },
+    .max_ulp =
+        {
+            [ACT_SIGMOID] = 2,  /* -0x1.195f2cp+0 */
+            [ACT_TANH] = 1,     /* 0x1.71382p-12 */
+            [ACT_SOFTSIGN] = 1, /* 0x1.6a0a9p-25 */
+            [ACT_SOFTPLUS] = 1, /* 0x1.105c9p-24 */
+            [ACT_SELU] = 1,     /* 0x1.1e6ap-133 */
+            [ACT_ELU] = 1,      /* -0x1.6a0a8p-24 */
+        },
+    .minmax = act_minmax_neon,
+    .hist_edges = act_hist_edges_neon,
+    .hist_uniform = act_hist_uniform_neon,
+};
+
+/* The peer "sleef-u35": SLEEF's faster 3.5-ulp functions where it has them
+ * (tanh only: SLEEF 3.5 has no u35 exp, expm1 or log1p). Benchmarked and
+ * measured, never dispatched. */
+const struct act_peer act_peer_sleef_u35_neon = {
+    .name = "sleef-u35",
+    .isa = "neon",
+    .cpu_ok = act_cpu_neon,
+    .activate = {[ACT_TANH] = act_tanh_neon_sleef_u35},
+};
