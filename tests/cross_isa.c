@@ -16,9 +16,9 @@
  * the tables dispatch picks on the two machines (avx2, neon) give the same
  * bits: their transcendental kernels take the same steps.
  *
- * `digest STRIDE [TABLE]` hashes every table's (or one table's) outputs over
- * every STRIDE-th bit pattern, for comparisons beyond the fixed set (all 2^32
- * with STRIDE 1). */
+ * `digest STRIDE [TABLE [ACTIVATION]]` hashes every table's (or one table's)
+ * outputs, of every activation or one, over every STRIDE-th bit pattern, for
+ * comparisons beyond the fixed set (all 2^32 with STRIDE 1). */
 #include <float.h>
 #include <inttypes.h>
 #include <math.h>
@@ -300,10 +300,11 @@ static int check(const struct data *here, const struct data *there)
     return bad;
 }
 
-/* `digest STRIDE [TABLE]`: every table's (or TABLE's) outputs on every
- * STRIDE-th bit pattern, hashed per activation, to compare machines over far
- * more inputs than the file holds (STRIDE 1: all 2^32) */
-static int digest(uint64_t stride, const char *only)
+/* `digest STRIDE [TABLE [ACTIVATION]]`: every table's (or TABLE's) outputs on
+ * every STRIDE-th bit pattern, hashed per activation (or for ACTIVATION only),
+ * to compare machines over far more inputs than the file holds (STRIDE 1: all
+ * 2^32; one activation per process lets the slow emulated runs go in parallel) */
+static int digest(uint64_t stride, const char *only, const char *only_op)
 {
     enum { B = 4096 };
     static float x[B], y[B];
@@ -312,6 +313,8 @@ static int digest(uint64_t stride, const char *only)
         if (!k->cpu_ok() || (only && strcmp(only, k->name) != 0))
             continue;
         for (int op = 0; op < ACT_COUNT; op++) {
+            if (only_op && strcmp(only_op, act_name((enum act_op)op)) != 0)
+                continue;
             uint64_t h = 0xcbf29ce484222325u, count = 0;
             size_t m = 0;
             for (uint64_t u = 0; u <= 0xffffffffu; u += stride) {
@@ -338,13 +341,14 @@ static int digest(uint64_t stride, const char *only)
 
 int main(int argc, char **argv)
 {
-    if ((argc == 3 || argc == 4) && strcmp(argv[1], "digest") == 0 &&
+    if (argc >= 3 && argc <= 5 && strcmp(argv[1], "digest") == 0 &&
         strtoull(argv[2], NULL, 0) > 0)
-        return digest(strtoull(argv[2], NULL, 0), argc == 4 ? argv[3] : NULL);
+        return digest(strtoull(argv[2], NULL, 0), argc >= 4 ? argv[3] : NULL,
+                      argc == 5 ? argv[4] : NULL);
     if (argc != 3 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "check") != 0)) {
         fprintf(stderr,
                 "usage: cross_isa write FILE | cross_isa check FILE | cross_isa digest STRIDE "
-                "[TABLE]\n");
+                "[TABLE [ACTIVATION]]\n");
         return 2;
     }
     int writing = argv[1][0] == 'w';
