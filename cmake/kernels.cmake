@@ -35,15 +35,13 @@ function(actent_add_isa isa)
     endforeach()
   else()
     actent_isa_sources(files ${isa})
-    # while a table is being written, only its existing files are built; the
-    # table test fails on every empty slot, so an incomplete table cannot pass
-    set(present)
+    # every table is complete: a missing kernel file stops configure here,
+    # naming it, rather than leaving an empty slot for the tests to find
     foreach(f IN LISTS files)
-      if(EXISTS ${CMAKE_SOURCE_DIR}/${f})
-        list(APPEND present ${f})
+      if(NOT EXISTS ${CMAKE_SOURCE_DIR}/${f})
+        message(FATAL_ERROR "kernel table ${isa}: ${f} is missing (every table has every kernel)")
       endif()
     endforeach()
-    set(files ${present})
   endif()
   add_library(actent_kernels_${isa} OBJECT ${files})
   target_compile_options(actent_kernels_${isa} PRIVATE ${flags})
