@@ -10,17 +10,17 @@
 #ifndef ACT_LIST_H
 #define ACT_LIST_H
 
-#define ACT_LIST(X)                 \
-    X(SIGMOID, sigmoid, 0)          \
-    X(TANH, tanh, 0)                \
-    X(RELU, relu, 1)                \
-    X(SOFTSIGN, softsign, 0)        \
-    X(SOFTPLUS, softplus, 0)        \
-    X(HARD_SIGMOID, hard_sigmoid, 1) \
-    X(SELU, selu, 0)                \
-    X(RELU6, relu6, 1)              \
-    X(ELU, elu, 0)                  \
-    X(LEAKY_RELU, leaky_relu, 1)    \
+#define ACT_LIST(X)                                                                                \
+    X(SIGMOID, sigmoid, 0)                                                                         \
+    X(TANH, tanh, 0)                                                                               \
+    X(RELU, relu, 1)                                                                               \
+    X(SOFTSIGN, softsign, 0)                                                                       \
+    X(SOFTPLUS, softplus, 0)                                                                       \
+    X(HARD_SIGMOID, hard_sigmoid, 1)                                                               \
+    X(SELU, selu, 0)                                                                               \
+    X(RELU6, relu6, 1)                                                                             \
+    X(ELU, elu, 0)                                                                                 \
+    X(LEAKY_RELU, leaky_relu, 1)                                                                   \
     X(LINEAR, linear, 1)
 
 #endif

@@ -41,8 +41,8 @@ static struct x86_features x86_probe(void)
     f.fma = c & (1u << 12);
     if (osxsave) {
         unsigned long long xcr0 = xgetbv0();
-        f.os_ymm = (xcr0 & 0x6) == 0x6;       /* XMM and YMM state */
-        f.os_zmm = (xcr0 & 0xe6) == 0xe6;     /* and opmask, ZMM state */
+        f.os_ymm = (xcr0 & 0x6) == 0x6;   /* XMM and YMM state */
+        f.os_zmm = (xcr0 & 0xe6) == 0xe6; /* and opmask, ZMM state */
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
         f.avx2 = b & (1u << 5);

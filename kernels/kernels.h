@@ -16,7 +16,7 @@ enum act_op {
 #define ACT_ENUM(E, name, exact) ACT_##E,
     ACT_LIST(ACT_ENUM)
 #undef ACT_ENUM
-    ACT_COUNT
+        ACT_COUNT
 };
 
 /* Bin edges for both of numpy's histogram modes; built by src/histogram.c.
@@ -65,8 +65,8 @@ struct act_seen {
  * histogram of f(x[i]) without storing f(x), and reports what it saw.
  * Values outside [edge[0], edge[nbins]] and NaN are not counted. The counts
  * equal those of activate, then hist_edges, on the same table. */
-typedef void (*act_fused_fn)(const float *x, size_t n, const struct act_edges *e,
-                             uint64_t *counts, struct act_seen *seen);
+typedef void (*act_fused_fn)(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                             struct act_seen *seen);
 
 /* Adds the histogram of y[0..n) to counts[0..nbins), in either mode. */
 typedef void (*act_bin_fn)(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);

@@ -54,7 +54,7 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
             used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
                                      act_name((enum act_op)i));
         return actent_fail(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
-                   (int)(n < 64 ? n : 64), p, valid);
+                           (int)(n < 64 ? n : 64), p, valid);
     }
     memcpy(use, seen, sizeof seen);
     return 0;
@@ -138,8 +138,9 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
     static const char *const names[] = {"--n", "--dist", "--sigma"};
     for (int i = 0; i < 3; i++)
         if (s->ninputs && (c->given & (1u << i)))
-            return actent_fail(err, len, "%s does not apply with --input: the values come from the files",
-                       names[i]);
+            return actent_fail(err, len,
+                               "%s does not apply with --input: the values come from the files",
+                               names[i]);
     if (s->nsigma > 1 && c->exp.dist != ACTENT_NORMAL)
         return actent_fail(err, len, "--sigma lists several values, which needs --dist normal");
     if (s->nn == 0)
@@ -150,12 +151,14 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
         s->bins[s->nbins++] = c->exp.bins;
     for (size_t i = 0; i < s->nbins; i++)
         if (c->exp.mode == ACTENT_NOTEBOOK && s->bins[i] < 2)
-            return actent_fail(err, len, "--bins %llu: notebook mode needs at least 2 (its outputs get one "
-                       "bin fewer)", (unsigned long long)s->bins[i]);
+            return actent_fail(err, len,
+                               "--bins %llu: notebook mode needs at least 2 (its outputs get one "
+                               "bin fewer)",
+                               (unsigned long long)s->bins[i]);
     uint64_t runs = actent_sweep_runs(s);
     if (runs > ACTENT_RUNS_MAX)
         return actent_fail(err, len, "the sweep would make %llu analyses (at most %d)",
-                   (unsigned long long)runs, ACTENT_RUNS_MAX);
+                           (unsigned long long)runs, ACTENT_RUNS_MAX);
     return 0;
 }
 
@@ -181,8 +184,7 @@ static int verify_option(struct actent_cli *c, const char *opt, const char *valu
 }
 
 /* --quick and --exhaustive: flags without a value. 1 when arg is not one. */
-static int verify_flag(struct actent_cli *c, const char *arg, bool *mode_set, char *err,
-                       size_t len)
+static int verify_flag(struct actent_cli *c, const char *arg, bool *mode_set, char *err, size_t len)
 {
     enum actent_verify_mode m;
     if (strcmp(arg, "--quick") == 0)
@@ -240,8 +242,10 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_VERSION;
         return 0;
     } else {
-        return actent_fail(err, len, "unknown command '%s' (commands: experiment, verify, isa, machine, "
-                             "help, version)", cmd);
+        return actent_fail(err, len,
+                           "unknown command '%s' (commands: experiment, verify, isa, machine, "
+                           "help, version)",
+                           cmd);
     }
     bool mode_set = false;
     for (int i = 2; i < argc; i++) {
@@ -275,8 +279,8 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
             value = argv[++i];
         } else {
             if (!known_option(c, opt))
-                return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
-                           cmd);
+                return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd,
+                                   opt, cmd);
             return actent_fail(err, len, "%s: option %s needs a value", cmd, opt);
         }
         if (strcmp(opt, "--isa") == 0) {
@@ -291,7 +295,8 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         if (rc < 0)
             return -1;
         if (rc > 0)
-            return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt, cmd);
+            return actent_fail(err, len, "%s: unknown option '%s' (see: actent help %s)", cmd, opt,
+                               cmd);
     }
     return c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_check(c, err, len) : 0;
 }
@@ -299,28 +304,29 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
 void actent_cli_usage(const char *topic, char *buf, size_t len)
 {
     if (topic && strcmp(topic, "experiment") == 0) {
-        snprintf(buf, len,
-                 "usage: actent experiment [options]\n"
-                 "  How much entropy each activation removes from a layer (the notebook's analysis).\n"
-                 "  --mode notebook|consistent  notebook: input 50 bins, outputs 49 (as the notebook);\n"
-                 "                              consistent: input and outputs binned alike [notebook]\n"
-                 "  --input FILE.npy      a layer's activations from a file instead of a sample;\n"
-                 "                        repeat for several (float16/32/64, any shape, C or\n"
-                 "                        Fortran order, analysed flattened in C order)\n"
-                 "  --nonfinite error|drop  NaN or inf in a file: stop with an error, or leave\n"
-                 "                        them out and report how many [error]\n"
-                 "  --n N                 sample size [4096]\n"
-                 "  --seed S              np.random.seed: the sample and the transform [0]\n"
-                 "  --dist uniform|normal uniform on [-1, 1], or normal(0, sigma) [uniform]\n"
-                 "  --sigma X             the normal's scale [1]\n"
-                 "  --bins K              input bins [50]\n"
-                 "  Sweeps: --n and --bins take a list (10,20,50) or an inclusive range\n"
-                 "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
-                 "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
-                 "  --iterations I        copy-neighbour iterations [200]\n"
-                 "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
-                 "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
-                 "  --json FILE           also write the result as JSON (- for stdout)\n");
+        snprintf(
+            buf, len,
+            "usage: actent experiment [options]\n"
+            "  How much entropy each activation removes from a layer (the notebook's analysis).\n"
+            "  --mode notebook|consistent  notebook: input 50 bins, outputs 49 (as the notebook);\n"
+            "                              consistent: input and outputs binned alike [notebook]\n"
+            "  --input FILE.npy      a layer's activations from a file instead of a sample;\n"
+            "                        repeat for several (float16/32/64, any shape, C or\n"
+            "                        Fortran order, analysed flattened in C order)\n"
+            "  --nonfinite error|drop  NaN or inf in a file: stop with an error, or leave\n"
+            "                        them out and report how many [error]\n"
+            "  --n N                 sample size [4096]\n"
+            "  --seed S              np.random.seed: the sample and the transform [0]\n"
+            "  --dist uniform|normal uniform on [-1, 1], or normal(0, sigma) [uniform]\n"
+            "  --sigma X             the normal's scale [1]\n"
+            "  --bins K              input bins [50]\n"
+            "  Sweeps: --n and --bins take a list (10,20,50) or an inclusive range\n"
+            "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
+            "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
+            "  --iterations I        copy-neighbour iterations [200]\n"
+            "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
+            "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
+            "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;
     }
     if (topic && strcmp(topic, "verify") == 0) {

@@ -10,8 +10,14 @@
 #include "sweep.h"
 #include "verify.h"
 
-enum actent_cmd { ACTENT_CMD_HELP, ACTENT_CMD_VERSION, ACTENT_CMD_EXPERIMENT, ACTENT_CMD_ISA,
-                  ACTENT_CMD_MACHINE, ACTENT_CMD_VERIFY };
+enum actent_cmd {
+    ACTENT_CMD_HELP,
+    ACTENT_CMD_VERSION,
+    ACTENT_CMD_EXPERIMENT,
+    ACTENT_CMD_ISA,
+    ACTENT_CMD_MACHINE,
+    ACTENT_CMD_VERIFY
+};
 
 struct actent_cli {
     enum actent_cmd cmd;

@@ -10,22 +10,21 @@
 
 #include "errmsg.h"
 
-
 /* A whole decimal integer in [lo, hi]: no sign, no spaces, no suffix. */
 int actent_arg_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, uint64_t *out,
                     char *err, size_t len)
 {
     if (*s < '0' || *s > '9')
         return actent_fail(err, len, "%s expects a whole number from %llu to %llu, not '%s'", opt,
-                   (unsigned long long)lo, (unsigned long long)hi, s);
+                           (unsigned long long)lo, (unsigned long long)hi, s);
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
     if (*end != '\0')
         return actent_fail(err, len, "%s expects a whole number, not '%s'", opt, s);
     if (errno == ERANGE || v < lo || v > hi)
-        return actent_fail(err, len, "%s must be from %llu to %llu (got %s)", opt, (unsigned long long)lo,
-                   (unsigned long long)hi, s);
+        return actent_fail(err, len, "%s must be from %llu to %llu (got %s)", opt,
+                           (unsigned long long)lo, (unsigned long long)hi, s);
     *out = v;
     return 0;
 }
@@ -84,8 +83,8 @@ static int parse_range(const char *opt, char *it, uint64_t lo, uint64_t hi, uint
         return -1;
     if (b < a)
         return actent_fail(err, len,
-                   "%s: the range '%s' runs backwards (START:STOP:STEP with START <= STOP)", opt,
-                   whole);
+                           "%s: the range '%s' runs backwards (START:STOP:STEP with START <= STOP)",
+                           opt, whole);
     for (uint64_t v = a;; v += step) {
         if (list_add_u64(opt, out, m, v, err, len) != 0)
             return -1;
@@ -129,7 +128,8 @@ int actent_arg_positive_list(const char *opt, const char *s, double *out, size_t
         if (list_item(opt, p, n, it, sizeof it, err, len) != 0)
             return -1;
         if (strchr(it, ':'))
-            return actent_fail(err, len, "%s takes a list such as 0.5,1,2, not a range ('%s')", opt, it);
+            return actent_fail(err, len, "%s takes a list such as 0.5,1,2, not a range ('%s')", opt,
+                               it);
         double v = 0.0;
         if (actent_arg_positive(opt, it, &v, err, len) != 0)
             return -1;

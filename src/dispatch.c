@@ -13,7 +13,8 @@ void actent_table_names(char *buf, size_t len)
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < act_ntables && used < len; i++)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", act_tables[i]->name);
+        used +=
+            (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", act_tables[i]->name);
 }
 
 int actent_select(const char *want, const struct act_kernels **out, char *why, size_t len)
@@ -33,7 +34,8 @@ int actent_select(const char *want, const struct act_kernels **out, char *why, s
     char names[256];
     actent_table_names(names, sizeof names);
     if (any)
-        return actent_fail(why, len, "no built-in table runs on this CPU (this build has: %s)", names);
+        return actent_fail(why, len, "no built-in table runs on this CPU (this build has: %s)",
+                           names);
     return actent_fail(why, len, "unknown ISA '%s' (this build has: %s, or auto)", want, names);
 }
 

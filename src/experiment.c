@@ -36,7 +36,7 @@ static void *alloc_array(size_t n, size_t size, const char *what, char *err, siz
     void *p = n > SIZE_MAX / size ? NULL : calloc(n ? n : 1, size);
     if (!p)
         actent_fail(err, len, "out of memory: %zu values for %s (%.1f MiB)", n, what,
-             (double)n * (double)size / 1048576.0);
+                    (double)n * (double)size / 1048576.0);
     return p;
 }
 
@@ -89,8 +89,8 @@ static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, c
                               err, len) != 0)
             return -1;
         memcpy(a->counts_transformed, a->counts, r->nbins_out * sizeof *a->counts);
-    } else if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err,
-                                   len) != 0) {
+    } else if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err, len) !=
+               0) {
         return -1;
     }
     a->lo = range.lo;
@@ -121,11 +121,11 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
         return actent_fail(err, len, "no values to analyse");
     if (o->bins < 1 || (o->mode == ACTENT_NOTEBOOK && o->bins < 2))
         return actent_fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
-                    o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
+                           o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
     size_t bad = first_nonfinite(x, n);
     if (bad < n)
-        return actent_fail(err, len, "input element %zu is %g: non-finite values cannot be binned", bad,
-                    (double)x[bad]);
+        return actent_fail(err, len, "input element %zu is %g: non-finite values cannot be binned",
+                           bad, (double)x[bad]);
     r->nbins_in = o->bins;
     r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
     k->minmax(x, n, &r->in_lo, &r->in_hi);
@@ -133,9 +133,9 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
      * arithmetic turns to NaN and np.histogram fails, so there is no answer to repeat */
     if (o->mode == ACTENT_NOTEBOOK && isinf(r->in_hi - r->in_lo))
         return actent_fail(err, len,
-                    "the input's range [%g, %g] is wider than float32 can hold, so "
-                    "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
-                    (double)r->in_lo, (double)r->in_hi, o->bins);
+                           "the input's range [%g, %g] is wider than float32 can hold, so "
+                           "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
+                           (double)r->in_lo, (double)r->in_hi, o->bins);
     struct act_edges *e = o->mode == ACTENT_NOTEBOOK
                               ? actent_edges_uniform(r->in_lo, r->in_hi, r->nbins_in)
                               : actent_edges_linspace(r->in_lo, r->in_hi, r->nbins_in);

@@ -33,15 +33,15 @@ struct actent_input_info {
 
 struct actent_experiment_opts {
     enum actent_mode mode;
-    size_t n;               /* sample size */
-    uint32_t seed;          /* np.random.seed */
-    enum actent_dist dist;  /* uniform on [-1, 1] or normal(0, sigma) */
+    size_t n;              /* sample size */
+    uint32_t seed;         /* np.random.seed */
+    enum actent_dist dist; /* uniform on [-1, 1] or normal(0, sigma) */
     double sigma;
-    size_t bins;            /* K */
-    size_t iterations;      /* copy-neighbour iterations */
-    bool use[ACT_COUNT];    /* which activations, run in the notebook's order */
+    size_t bins;         /* K */
+    size_t iterations;   /* copy-neighbour iterations */
+    bool use[ACT_COUNT]; /* which activations, run in the notebook's order */
     const struct act_kernels *k;
-    const char *command; /* the command line, recorded in results; may be NULL */
+    const char *command;                   /* the command line, recorded in results; may be NULL */
     const struct actent_input_info *input; /* the file analysed; NULL for the sample */
 };
 

@@ -69,7 +69,8 @@ static struct act_edges *alloc_edges(size_t nbins, double **edge, float **thresh
         return NULL;
     }
     size_t m = nbins + 1;
-    size_t head = (sizeof(struct act_edges) + alignof(double) - 1) / alignof(double) * alignof(double);
+    size_t head =
+        (sizeof(struct act_edges) + alignof(double) - 1) / alignof(double) * alignof(double);
     char *p = malloc(head + m * (sizeof(double) + 2 * sizeof(float)));
     if (!p)
         return NULL;
@@ -87,8 +88,8 @@ static void fill_thresholds(struct act_edges *e, const double *edge, float *thre
 }
 
 /* given-edges fields for np.linspace(lo, hi, nbins + 1) into caller storage */
-static void fill_linspace(struct act_edges *e, double *edge, float *thresh, float *edge32, double lo,
-                          double hi, size_t nbins)
+static void fill_linspace(struct act_edges *e, double *edge, float *thresh, float *edge32,
+                          double lo, double hi, size_t nbins)
 {
     size_t m = nbins + 1;
     actent_linspace(lo, hi, m, edge);

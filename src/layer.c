@@ -9,7 +9,6 @@
 
 #include "errmsg.h"
 
-
 /* all-ones exponent: infinity or NaN */
 static bool nonfinite_bits(float v)
 {
@@ -53,12 +52,13 @@ static int refuse_nonfinite(const char *path, const struct actent_layer *l, char
         snprintf(why, sizeof why, "; %llu of them finite float64 values beyond float32's range",
                  (unsigned long long)l->npy.overflow);
     uint64_t bad = l->nan + l->pinf + l->ninf;
-    return actent_fail(err, len,
-                "%s: %llu non-finite value%s (%llu NaN, %llu +inf, %llu -inf%s), the first at "
-                "index %llu %s; --nonfinite drop leaves them out",
-                path, (unsigned long long)bad, bad == 1 ? "" : "s", (unsigned long long)l->nan,
-                (unsigned long long)l->pinf, (unsigned long long)l->ninf, why,
-                (unsigned long long)l->first_bad, idx);
+    return actent_fail(
+        err, len,
+        "%s: %llu non-finite value%s (%llu NaN, %llu +inf, %llu -inf%s), the first at "
+        "index %llu %s; --nonfinite drop leaves them out",
+        path, (unsigned long long)bad, bad == 1 ? "" : "s", (unsigned long long)l->nan,
+        (unsigned long long)l->pinf, (unsigned long long)l->ninf, why,
+        (unsigned long long)l->first_bad, idx);
 }
 
 /* the finite values, in order, into a new array */
@@ -67,12 +67,13 @@ static int drop_nonfinite(const char *path, struct actent_layer *l, char *err, s
     uint64_t bad = l->nan + l->pinf + l->ninf;
     size_t keep = l->npy.n - (size_t)bad;
     if (keep == 0)
-        return actent_fail(err, len, "%s: all %zu values are non-finite; nothing is left to analyse", path,
-                    l->npy.n);
+        return actent_fail(err, len,
+                           "%s: all %zu values are non-finite; nothing is left to analyse", path,
+                           l->npy.n);
     l->kept = malloc(keep * sizeof *l->kept);
     if (!l->kept)
-        return actent_fail(err, len, "%s: out of memory for %zu finite values (%.1f MiB)", path, keep,
-                    (double)keep * sizeof(float) / 1048576.0);
+        return actent_fail(err, len, "%s: out of memory for %zu finite values (%.1f MiB)", path,
+                           keep, (double)keep * sizeof(float) / 1048576.0);
     size_t o = 0;
     for (size_t i = 0; i < l->npy.n; i++)
         if (isfinite(l->npy.data[i]))

@@ -11,13 +11,13 @@ static int bin_range(struct actent_edges_buf *eb, float lo, float hi, size_t nbi
                      const struct act_edges **e, char *err, size_t len)
 {
     if (!isfinite(lo) || !isfinite(hi))
-        return actent_fail(err, len, "%s gives %s values: the output range [%g, %g] has no finite edges",
-                    act_name(op), isnan(lo) || isnan(hi) ? "NaN" : "infinite", (double)lo,
-                    (double)hi);
+        return actent_fail(
+            err, len, "%s gives %s values: the output range [%g, %g] has no finite edges",
+            act_name(op), isnan(lo) || isnan(hi) ? "NaN" : "infinite", (double)lo, (double)hi);
     *e = actent_edges_buf_linspace(eb, lo, hi, nbins);
     if (!*e)
         return actent_fail(err, len, "cannot build %zu bin edges on [%g, %g]", nbins, (double)lo,
-                    (double)hi);
+                           (double)hi);
     return 0;
 }
 
@@ -55,7 +55,7 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
         k->activate_hist[op](x, n, e, counts, &seen);
         if (seen.nan)
             return actent_fail(err, len, "%s gives NaN for %llu inputs", act_name(op),
-                        (unsigned long long)seen.nan);
+                               (unsigned long long)seen.nan);
         r->lo = seen.lo;
         r->hi = seen.hi;
         if (seen.lo == lo && seen.hi == hi)
@@ -63,6 +63,7 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
         lo = seen.lo;
         hi = seen.hi;
     }
-    return actent_fail(err, len, "%s/%s: the fused pass saw a different range on the same input twice",
-                act_name(op), k->name);
+    return actent_fail(err, len,
+                       "%s/%s: the fused pass saw a different range on the same input twice",
+                       act_name(op), k->name);
 }

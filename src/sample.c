@@ -12,4 +12,7 @@ void actent_sample(struct actent_rng *r, enum actent_dist d, double a, double b,
     }
 }
 
-const char *actent_dist_name(enum actent_dist d) { return d == ACTENT_NORMAL ? "normal" : "uniform"; }
+const char *actent_dist_name(enum actent_dist d)
+{
+    return d == ACTENT_NORMAL ? "normal" : "uniform";
+}

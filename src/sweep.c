@@ -7,7 +7,6 @@
 #include "errmsg.h"
 #include "npy.h"
 
-
 uint64_t actent_sweep_runs(const struct actent_sweep *s)
 {
     uint64_t sources = s->ninputs ? (uint64_t)s->ninputs : (uint64_t)s->nn * s->nsigma;
@@ -166,16 +165,16 @@ static void sweep_json(struct json *j, const struct actent_experiment_opts *o,
     json_obj_end(j);
 }
 
-int actent_sweep_check_output(const struct actent_sweep *s, const char *json, char *err,
-                              size_t len)
+int actent_sweep_check_output(const struct actent_sweep *s, const char *json, char *err, size_t len)
 {
     struct stat out, in;
     if (!json || strcmp(json, "-") == 0 || stat(json, &out) != 0)
         return 0;
     for (size_t i = 0; i < s->ninputs; i++)
         if (stat(s->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return actent_fail(err, len, "--json '%s' is the input file '%s': the result would replace it",
-                        json, s->inputs[i]);
+            return actent_fail(err, len,
+                               "--json '%s' is the input file '%s': the result would replace it",
+                               json, s->inputs[i]);
     return 0;
 }
 

@@ -341,8 +341,7 @@ static int digest(uint64_t stride, const char *only, const char *only_op)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && argc <= 5 && strcmp(argv[1], "digest") == 0 &&
-        strtoull(argv[2], NULL, 0) > 0)
+    if (argc >= 3 && argc <= 5 && strcmp(argv[1], "digest") == 0 && strtoull(argv[2], NULL, 0) > 0)
         return digest(strtoull(argv[2], NULL, 0), argc >= 4 ? argv[3] : NULL,
                       argc == 5 ? argv[4] : NULL);
     if (argc != 3 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "check") != 0)) {

@@ -104,8 +104,8 @@ int main(void)
         tests[nt] = (struct CMUnitTest){names[nt], check_op, NULL, NULL, (void *)(intptr_t)op};
         nt++;
         snprintf(names[nt], sizeof names[nt], "%s/scalar/fused", act_name((enum act_op)op));
-        tests[nt] = (struct CMUnitTest){names[nt], fused_equals_unfused, NULL, NULL,
-                                        (void *)(intptr_t)op};
+        tests[nt] =
+            (struct CMUnitTest){names[nt], fused_equals_unfused, NULL, NULL, (void *)(intptr_t)op};
         nt++;
     }
     return _cmocka_run_group_tests("activations", tests, nt, NULL, NULL);

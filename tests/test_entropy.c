@@ -25,8 +25,8 @@ static void check(const char *tag)
 static void against_scipy(void **state)
 {
     (void)state;
-    static const char *const tags[] = {"k1", "k2", "k7", "k8", "k9", "k49", "k50", "k128",
-                                       "k129", "k1000", "k5003", "big"};
+    static const char *const tags[] = {"k1",  "k2",   "k7",   "k8",    "k9",    "k49",
+                                       "k50", "k128", "k129", "k1000", "k5003", "big"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
         check(tags[i]);
 }

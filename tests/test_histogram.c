@@ -176,8 +176,8 @@ int main(void)
     for (size_t t = 0; t < act_ntables; t++)
         for (size_t c = 0; c < sizeof checks / sizeof checks[0] && nt < 63; c++) {
             snprintf(names[nt], sizeof names[nt], "%s/%s", checks[c].what, act_tables[t]->name);
-            tests[nt] = (struct CMUnitTest){names[nt], checks[c].fn, NULL, NULL,
-                                            (void *)act_tables[t]};
+            tests[nt] =
+                (struct CMUnitTest){names[nt], checks[c].fn, NULL, NULL, (void *)act_tables[t]};
             nt++;
         }
     tests[nt++] = (struct CMUnitTest){"bad_edges_refused", bad_edges_refused, NULL, NULL, NULL};

@@ -157,8 +157,8 @@ int main(void)
     struct CMUnitTest tests[16];
     size_t nt = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        tests[nt++] = (struct CMUnitTest){cases[i].name, matches_numpy, NULL, NULL,
-                                          (void *)&cases[i]};
+        tests[nt++] =
+            (struct CMUnitTest){cases[i].name, matches_numpy, NULL, NULL, (void *)&cases[i]};
     tests[nt++] = (struct CMUnitTest){"seed_number", seed_number, NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"consistent_linear_removes_nothing",
                                       consistent_linear_removes_nothing, NULL, NULL, NULL};
@@ -166,7 +166,7 @@ int main(void)
                                       subset_runs_in_notebook_order, NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"no_transform_is_fused_and_equal",
                                       no_transform_is_fused_and_equal, NULL, NULL, NULL};
-    tests[nt++] = (struct CMUnitTest){"non_finite_input_refused", non_finite_input_refused, NULL,
-                                      NULL, NULL};
+    tests[nt++] =
+        (struct CMUnitTest){"non_finite_input_refused", non_finite_input_refused, NULL, NULL, NULL};
     return _cmocka_run_group_tests("notebook", tests, nt, NULL, NULL);
 }

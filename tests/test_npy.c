@@ -457,8 +457,7 @@ int main(void)
     tests[nt++] = (struct CMUnitTest){"nonfinite_dropped_on_request", nonfinite_dropped_on_request,
                                       NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"notebook_refuses_float32_overflowing_range",
-                                      notebook_refuses_float32_overflowing_range, NULL, NULL,
-                                      NULL};
+                                      notebook_refuses_float32_overflowing_range, NULL, NULL, NULL};
     tests[nt++] = (struct CMUnitTest){"empty_arrays_refused_for_analysis",
                                       empty_arrays_refused_for_analysis, NULL, NULL, NULL};
     for (size_t i = 0; i < sizeof analyses / sizeof analyses[0]; i++) {

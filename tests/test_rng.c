@@ -119,12 +119,9 @@ static void interval_64bit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(raw_outputs),
-        cmocka_unit_test(doubles_first_and_after_1e6),
-        cmocka_unit_test(uniform_seed7),
-        cmocka_unit_test(normal_polar_with_cache),
-        cmocka_unit_test(shuffles),
-        cmocka_unit_test(interval_64bit),
+        cmocka_unit_test(raw_outputs),   cmocka_unit_test(doubles_first_and_after_1e6),
+        cmocka_unit_test(uniform_seed7), cmocka_unit_test(normal_polar_with_cache),
+        cmocka_unit_test(shuffles),      cmocka_unit_test(interval_64bit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

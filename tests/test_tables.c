@@ -92,8 +92,8 @@ static void check_tails(void **state)
         compare(c, x, y, want, n, "tails");
         for (size_t i = n; i < n + 8; i++)
             if (!is_canary(y[i]))
-                fail_msg("%s/%s n=%zu: wrote y[%zu] past the end", act_name(c->op), c->k->name,
-                         n, i);
+                fail_msg("%s/%s n=%zu: wrote y[%zu] past the end", act_name(c->op), c->k->name, n,
+                         i);
     }
 }
 
@@ -119,13 +119,55 @@ static void check_specials(void **state)
 {
     const struct kcase *c = *state;
     need(c);
-    static const float sp[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, FLT_MIN, -FLT_MIN,
-                               0x1p-149f, -0x1p-149f, 0x1.fffffcp-127f, -0x1.fffffcp-127f,
-                               FLT_MAX, -FLT_MAX, 1.0f, -1.0f, 2.5f, -2.5f, 6.0f, -6.0f,
-                               0x1.000002p+1f, -0x1.000002p+1f, 88.0f, 88.7f, 89.0f, -88.0f,
-                               -87.3f, -89.0f, -103.0f, -104.0f, -150.0f, 9.0f, -9.0f, 16.0f,
-                               -16.0f, 20.0f, -20.0f, 1e-4f, -1e-4f, 1e-8f, -1e-8f, 0x1p-24f,
-                               -0x1p-24f, 0x1p-12f, -0x1p-12f, 0.5f, -0.5f, 0.625f, -0.625f};
+    static const float sp[] = {0.0f,
+                               -0.0f,
+                               INFINITY,
+                               -INFINITY,
+                               NAN,
+                               -NAN,
+                               FLT_MIN,
+                               -FLT_MIN,
+                               0x1p-149f,
+                               -0x1p-149f,
+                               0x1.fffffcp-127f,
+                               -0x1.fffffcp-127f,
+                               FLT_MAX,
+                               -FLT_MAX,
+                               1.0f,
+                               -1.0f,
+                               2.5f,
+                               -2.5f,
+                               6.0f,
+                               -6.0f,
+                               0x1.000002p+1f,
+                               -0x1.000002p+1f,
+                               88.0f,
+                               88.7f,
+                               89.0f,
+                               -88.0f,
+                               -87.3f,
+                               -89.0f,
+                               -103.0f,
+                               -104.0f,
+                               -150.0f,
+                               9.0f,
+                               -9.0f,
+                               16.0f,
+                               -16.0f,
+                               20.0f,
+                               -20.0f,
+                               1e-4f,
+                               -1e-4f,
+                               1e-8f,
+                               -1e-8f,
+                               0x1p-24f,
+                               -0x1p-24f,
+                               0x1p-12f,
+                               -0x1p-12f,
+                               0.5f,
+                               -0.5f,
+                               0.625f,
+                               -0.625f};
     size_t n = sizeof sp / sizeof sp[0];
     float y[64], want[64];
     ref->activate[c->op](sp, want, n);
@@ -325,9 +367,9 @@ int main(void)
         const char *what;
         CMUnitTestFunction fn;
     } checks[] = {
-        {"tails", check_tails},     {"misaligned_in_place", check_misaligned_and_in_place},
+        {"tails", check_tails},       {"misaligned_in_place", check_misaligned_and_in_place},
         {"specials", check_specials}, {"lane_isolation", check_lane_isolation},
-        {"sweep", check_sweep},     {"fused", check_fused},
+        {"sweep", check_sweep},       {"fused", check_fused},
     };
     size_t nt = 0, nc = 0;
     for (size_t t = 0; t < act_ntables; t++) {

@@ -15,10 +15,13 @@ static inline float hard_sigmoid_f32(float x)
     return l;
 }
 
-void act_hard_sigmoid_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, hard_sigmoid_f32); }
+void act_hard_sigmoid_scalar(const float *x, float *y, size_t n)
+{
+    map_scalar(x, y, n, hard_sigmoid_f32);
+}
 
-void act_hard_sigmoid_hist_scalar(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-                        struct act_seen *seen)
+void act_hard_sigmoid_hist_scalar(const float *x, size_t n, const struct act_edges *e,
+                                  uint64_t *counts, struct act_seen *seen)
 {
     map_hist_scalar(x, n, e, counts, seen, hard_sigmoid_f32);
 }

@@ -3,15 +3,15 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float leaky_relu_f32(float x)
+static inline float leaky_relu_f32(float x) { return x > 0.0f ? x : 0.2f * x; }
+
+void act_leaky_relu_scalar(const float *x, float *y, size_t n)
 {
-    return x > 0.0f ? x : 0.2f * x;
+    map_scalar(x, y, n, leaky_relu_f32);
 }
 
-void act_leaky_relu_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, leaky_relu_f32); }
-
-void act_leaky_relu_hist_scalar(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-                        struct act_seen *seen)
+void act_leaky_relu_hist_scalar(const float *x, size_t n, const struct act_edges *e,
+                                uint64_t *counts, struct act_seen *seen)
 {
     map_hist_scalar(x, n, e, counts, seen, leaky_relu_f32);
 }

@@ -2,15 +2,12 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float relu6_f32(float x)
-{
-    return x > 6.0f ? 6.0f : (x > 0.0f || x != x ? x : 0.0f);
-}
+static inline float relu6_f32(float x) { return x > 6.0f ? 6.0f : (x > 0.0f || x != x ? x : 0.0f); }
 
 void act_relu6_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, relu6_f32); }
 
 void act_relu6_hist_scalar(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-                        struct act_seen *seen)
+                           struct act_seen *seen)
 {
     map_hist_scalar(x, n, e, counts, seen, relu6_f32);
 }

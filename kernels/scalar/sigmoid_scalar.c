@@ -14,7 +14,7 @@ static inline float sigmoid_f32(float x)
 void act_sigmoid_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, sigmoid_f32); }
 
 void act_sigmoid_hist_scalar(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
-                        struct act_seen *seen)
+                             struct act_seen *seen)
 {
     map_hist_scalar(x, n, e, counts, seen, sigmoid_f32);
 }
