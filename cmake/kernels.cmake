@@ -1,7 +1,25 @@
 # The kernel tables. Scalar everywhere; each ISA folder has the same file
 # list (a missing kernel is a missing file) and is compiled with its own
 # target flags, so the rest of the binary stays baseline for its architecture.
-set(ACTENT_OPS sigmoid tanh relu softsign softplus hard_sigmoid selu relu6 elu leaky_relu linear)
+# The activations come from kernels/act_list.h, the one list: ACTENT_OPS every
+# op in the notebook's order, ACTENT_INEXACT_OPS those with exact = 0 (the
+# ones a SLEEF-built table implements itself).
+file(READ ${CMAKE_SOURCE_DIR}/kernels/act_list.h act_text)
+string(REGEX MATCHALL "X\\([A-Z0-9_]+, *[a-z0-9_]+, *[01]\\)" act_entries "${act_text}")
+set(ACTENT_OPS)
+set(ACTENT_INEXACT_OPS)
+foreach(entry IN LISTS act_entries)
+  string(REGEX MATCH "X\\(([A-Z0-9_]+), *([a-z0-9_]+), *([01])\\)" _ "${entry}")
+  list(APPEND ACTENT_OPS ${CMAKE_MATCH_2})
+  if(CMAKE_MATCH_3 STREQUAL "0")
+    list(APPEND ACTENT_INEXACT_OPS ${CMAKE_MATCH_2})
+  endif()
+endforeach()
+if(NOT ACTENT_OPS)
+  message(FATAL_ERROR "kernels/act_list.h: no X(ENUM, name, exact) entries found")
+endif()
+set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${CMAKE_SOURCE_DIR}/kernels/act_list.h)
 
 # actent_isa_sources(<out-var> <isa>): kernels/<isa>/<op>_<isa>.c for every op,
 # plus the histogram, min/max and table files.
@@ -66,7 +84,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
     # the SLEEF-built table reuses the AVX2 table's exact ops and histograms
     if(TARGET PkgConfig::SLEEF)
       actent_add_isa(avx2_sleef -mavx2 -mfma
-                     ONLY sigmoid tanh softsign softplus selu elu table
+                     ONLY ${ACTENT_INEXACT_OPS} table
                      LINK PkgConfig::SLEEF)
     else()
       message(STATUS "kernel table: avx2_sleef skipped (SLEEF not found)")
@@ -105,7 +123,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
     actent_add_isa(neon)
     # the SLEEF-built table reuses the NEON table's exact ops and histograms
     if(TARGET PkgConfig::SLEEF)
-      actent_add_isa(neon_sleef ONLY sigmoid tanh softsign softplus selu elu table
+      actent_add_isa(neon_sleef ONLY ${ACTENT_INEXACT_OPS} table
                      LINK PkgConfig::SLEEF)
     else()
       message(STATUS "kernel table: neon_sleef skipped (SLEEF not found)")

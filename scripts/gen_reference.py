@@ -12,6 +12,8 @@ import os
 import numpy as np
 from scipy import stats
 
+import act_list
+
 SELU_SCALE = 1.0507009873554805
 SELU_ALPHA = 1.6732632423543772
 F32 = np.float32
@@ -176,8 +178,7 @@ def gen_entropy(out):
 
 
 # ---------------------------------------------------------------- the notebook
-ORDER = ["sigmoid", "tanh", "relu", "softsign", "softplus", "hard_sigmoid", "selu", "relu6", "elu",
-         "leaky_relu", "linear"]
+ORDER = act_list.ORDER  # kernels/act_list.h, the one list
 
 
 def activate(name, x):

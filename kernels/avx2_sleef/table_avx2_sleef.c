@@ -16,38 +16,19 @@
 #include "../cpu.h"
 #include "ops_avx2_sleef.h"
 
+/* every slot from the one list: exact ops (exact = 1) take the avx2 table's
+ * function, the others this folder's act_<op>_avx2_sleef */
+#define PICK_1(name, suffix) act_##name##suffix##_avx2
+#define PICK_0(name, suffix) act_##name##suffix##_avx2_sleef
+#define ACT_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, ),
+#define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, _hist),
+
 const struct act_kernels act_table_avx2_sleef = {
     .name = "avx2-sleef",
     .detail = "AVX2+FMA, 8 lanes, SLEEF 3.5 u10 vector functions",
     .cpu_ok = act_cpu_avx2_fma, /* SLEEF's avx2 functions use FMA too */
-    .activate =
-        {
-            [ACT_SIGMOID] = act_sigmoid_avx2_sleef,
-            [ACT_TANH] = act_tanh_avx2_sleef,
-            [ACT_RELU] = act_relu_avx2,
-            [ACT_SOFTSIGN] = act_softsign_avx2_sleef,
-            [ACT_SOFTPLUS] = act_softplus_avx2_sleef,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_avx2,
-            [ACT_SELU] = act_selu_avx2_sleef,
-            [ACT_RELU6] = act_relu6_avx2,
-            [ACT_ELU] = act_elu_avx2_sleef,
-            [ACT_LEAKY_RELU] = act_leaky_relu_avx2,
-            [ACT_LINEAR] = act_linear_avx2,
-        },
-    .activate_hist =
-        {
-            [ACT_SIGMOID] = act_sigmoid_hist_avx2_sleef,
-            [ACT_TANH] = act_tanh_hist_avx2_sleef,
-            [ACT_RELU] = act_relu_hist_avx2,
-            [ACT_SOFTSIGN] = act_softsign_hist_avx2_sleef,
-            [ACT_SOFTPLUS] = act_softplus_hist_avx2_sleef,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_avx2,
-            [ACT_SELU] = act_selu_hist_avx2_sleef,
-            [ACT_RELU6] = act_relu6_hist_avx2,
-            [ACT_ELU] = act_elu_hist_avx2_sleef,
-            [ACT_LEAKY_RELU] = act_leaky_relu_hist_avx2,
-            [ACT_LINEAR] = act_linear_hist_avx2,
-        },
+    .activate = {ACT_LIST(ACT_SLOT)},
+    .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .max_ulp =
         {
             [ACT_SIGMOID] = 2,  /* worst at x = -0x1.194afep+0 */

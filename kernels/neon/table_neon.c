@@ -4,24 +4,15 @@
 #include "../cpu.h"
 #include "ops_neon.h"
 
+/* every slot from the one list: act_<op>_neon, act_<op>_hist_neon */
+#define ACT_SLOT(E, name, exact) [ACT_##E] = act_##name##_neon,
+#define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = act_##name##_hist_neon,
+
 const struct act_kernels act_table_neon = {
     .name = "neon",
     .detail = "AArch64 Advanced SIMD, 4 lanes",
     .cpu_ok = act_cpu_neon,
-    .activate =
-        {
-            [ACT_SIGMOID] = act_sigmoid_neon,
-            [ACT_TANH] = act_tanh_neon,
-            [ACT_RELU] = act_relu_neon,
-            [ACT_SOFTSIGN] = act_softsign_neon,
-            [ACT_SOFTPLUS] = act_softplus_neon,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_neon,
-            [ACT_SELU] = act_selu_neon,
-            [ACT_RELU6] = act_relu6_neon,
-            [ACT_ELU] = act_elu_neon,
-            [ACT_LEAKY_RELU] = act_leaky_relu_neon,
-            [ACT_LINEAR] = act_linear_neon,
-        },
+    .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist =
         {
             [ACT_SIGMOID] = act_sigmoid_hist_neon,

@@ -5,16 +5,14 @@
 
 #include "../kernels.h"
 
-#define ACT_DECLARE_NEON_SLEEF(name)                                                               \
+/* declared from the one list: the ops that are not exact (exact = 0) */
+#define ACT_DECLARE_NEON_SLEEF_0(name)                                                             \
     void act_##name##_neon_sleef(const float *x, float *y, size_t n);                              \
     void act_##name##_hist_neon_sleef(const float *x, size_t n, const struct act_edges *e,         \
                                       uint64_t *counts, struct act_seen *seen);
-ACT_DECLARE_NEON_SLEEF(sigmoid)
-ACT_DECLARE_NEON_SLEEF(tanh)
-ACT_DECLARE_NEON_SLEEF(softsign)
-ACT_DECLARE_NEON_SLEEF(softplus)
-ACT_DECLARE_NEON_SLEEF(selu)
-ACT_DECLARE_NEON_SLEEF(elu)
+#define ACT_DECLARE_NEON_SLEEF_1(name)
+#define ACT_DECLARE_NEON_SLEEF(E, name, exact) ACT_DECLARE_NEON_SLEEF_##exact(name)
+ACT_LIST(ACT_DECLARE_NEON_SLEEF)
 #undef ACT_DECLARE_NEON_SLEEF
 
 /* SLEEF's 3.5-ulp tanh: the peer "sleef-u35" (SLEEF has no u35 exp, expm1 or log1p) */

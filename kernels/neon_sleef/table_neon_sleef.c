@@ -17,38 +17,19 @@
 #include "../neon/ops_neon.h"
 #include "ops_neon_sleef.h"
 
+/* every slot from the one list: exact ops (exact = 1) take the neon table's
+ * function, the others this folder's act_<op>_neon_sleef */
+#define PICK_1(name, suffix) act_##name##suffix##_neon
+#define PICK_0(name, suffix) act_##name##suffix##_neon_sleef
+#define ACT_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, ),
+#define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, _hist),
+
 const struct act_kernels act_table_neon_sleef = {
     .name = "neon-sleef",
     .detail = "AArch64 Advanced SIMD, 4 lanes, SLEEF 3.5 u10 vector functions",
     .cpu_ok = act_cpu_neon,
-    .activate =
-        {
-            [ACT_SIGMOID] = act_sigmoid_neon_sleef,
-            [ACT_TANH] = act_tanh_neon_sleef,
-            [ACT_RELU] = act_relu_neon,
-            [ACT_SOFTSIGN] = act_softsign_neon_sleef,
-            [ACT_SOFTPLUS] = act_softplus_neon_sleef,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_neon,
-            [ACT_SELU] = act_selu_neon_sleef,
-            [ACT_RELU6] = act_relu6_neon,
-            [ACT_ELU] = act_elu_neon_sleef,
-            [ACT_LEAKY_RELU] = act_leaky_relu_neon,
-            [ACT_LINEAR] = act_linear_neon,
-        },
-    .activate_hist =
-        {
-            [ACT_SIGMOID] = act_sigmoid_hist_neon_sleef,
-            [ACT_TANH] = act_tanh_hist_neon_sleef,
-            [ACT_RELU] = act_relu_hist_neon,
-            [ACT_SOFTSIGN] = act_softsign_hist_neon_sleef,
-            [ACT_SOFTPLUS] = act_softplus_hist_neon_sleef,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_neon,
-            [ACT_SELU] = act_selu_hist_neon_sleef,
-            [ACT_RELU6] = act_relu6_hist_neon,
-            [ACT_ELU] = act_elu_hist_neon_sleef,
-            [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
-            [ACT_LINEAR] = act_linear_hist_neon,
-        },
+    .activate = {ACT_LIST(ACT_SLOT)},
+    .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .max_ulp =
         {
             [ACT_SIGMOID] = 2,  /* -0x1.195f2cp+0 */
