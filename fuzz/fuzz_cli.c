@@ -23,14 +23,14 @@ static void require(int ok, const char *what)
 
 static void check_accepted(const struct actent_cli *c)
 {
-    const struct actent_sweep *s = &c->sweep;
+    const struct actent_grid *s = &c->grid;
     if (c->cmd != ACTENT_CMD_EXPERIMENT)
         return;
-    require(s->nn >= 1 && s->nn <= ACTENT_SWEEP_MAX, "n list size");
-    require(s->nbins >= 1 && s->nbins <= ACTENT_SWEEP_MAX, "bins list size");
-    require(s->nsigma >= 1 && s->nsigma <= ACTENT_SWEEP_MAX, "sigma list size");
+    require(s->nn >= 1 && s->nn <= ACTENT_GRID_MAX, "n list size");
+    require(s->nbins >= 1 && s->nbins <= ACTENT_GRID_MAX, "bins list size");
+    require(s->nsigma >= 1 && s->nsigma <= ACTENT_GRID_MAX, "sigma list size");
     require(s->ninputs <= ACTENT_INPUTS_MAX, "inputs");
-    require(actent_sweep_runs(s) <= ACTENT_RUNS_MAX, "runs");
+    require(actent_grid_runs(s) <= ACTENT_RUNS_MAX, "runs");
     for (size_t i = 0; i < s->nbins; i++)
         require(s->bins[i] >= (c->exp.mode == ACTENT_NOTEBOOK ? 2u : 1u), "bins lower bound");
     for (size_t i = 0; i < s->nn; i++)

@@ -44,13 +44,15 @@ def experiment(mode):
                      "entropy_after_transform": h - 1.1, "further_reduction": 1.1,
                      "min": 0.0 if name == "relu" else -0.99, "max": 0.99,
                      "counts": counts(bins_out, i), "counts_after_transform": counts(bins_out, 5)})
-    return {"mode": mode, "table": "scalar", "cpu": CPU, "machine": MACHINE,
+    result = {"mode": mode, "table": "scalar", "cpu": CPU, "machine": MACHINE,
             "command": "actent experiment --mode %s --json results/%s/experiment-%s.json"
             % (mode, MACHINE, mode),
             "n": 4096, "seed": 0, "dist": "uniform", "bins": 50, "input_bins": 50,
             "output_bins": bins_out, "iterations": 200, "input_min": -0.9998,
             "input_max": 0.9999, "input_entropy": 5.634427827586692,
             "input_counts": counts(50, 3), "activations": acts}
+    return {"schema": "actent.experiment/2", "command": result["command"],
+            "sweep": {"n": [4096], "bins": [50]}, "results": [result]}
 
 
 def ulp(m, worst):

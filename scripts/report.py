@@ -47,6 +47,21 @@ def load(folder, name):
         raise ReportError("%s: %s" % (path, e))
 
 
+def experiment_result(folder, name):
+    """The one analysis of an `actent experiment --json` file: the only element
+    of "results" ({"schema": "actent.experiment/2", ...}); a file from before
+    the schema (the analysis itself at the top) is read as it is."""
+    doc = load(folder, name)
+    if doc is None or "schema" not in doc:
+        return doc
+    if not str(doc["schema"]).startswith("actent.experiment/"):
+        raise ReportError("%s: schema %r is not an experiment's" % (name, doc["schema"]))
+    if len(doc.get("results", [])) != 1:
+        raise ReportError("%s: %d results; the report draws a single analysis"
+                          % (name, len(doc.get("results", []))))
+    return doc["results"][0]
+
+
 def edges(lo, hi, nbins):
     """np.linspace(lo, hi, nbins + 1) as numpy computes it."""
     if nbins == 0:
@@ -242,8 +257,8 @@ def main():
         print("\n".join(accuracy_table(v)))
         return
     try:
-        nb = load(args.folder, "experiment-notebook.json")
-        cons = load(args.folder, "experiment-consistent.json")
+        nb = experiment_result(args.folder, "experiment-notebook.json")
+        cons = experiment_result(args.folder, "experiment-consistent.json")
         v = load(args.folder, "verify.json")
         ctx, rows = {}, None
         if os.path.exists(os.path.join(args.folder, "bench.json")):

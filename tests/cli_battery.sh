@@ -87,7 +87,7 @@ bad_args "--seed expects a whole number" experiment --seed -1
 bad_args "--iterations must be from 0 to 1048576" experiment --iterations 99999999
 bad_args "unknown option '--frobnicate'" experiment --frobnicate 1
 bad_args "unexpected argument 'foo'" experiment foo
-bad_args "the sweep would make 1000000 analyses" experiment --n 1:1000 --bins 2:1001
+bad_args "the option grid would make 1000000 analyses" experiment --n 1:1000 --bins 2:1001
 bad_args "is too long for a value" experiment --n "$(printf '1%.0s' {1..100})"
 bad_args "unknown ISA 'nosuch'" experiment --isa nosuch
 expect 2 "--json expects a file name" experiment --json ''

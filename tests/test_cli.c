@@ -56,7 +56,7 @@ static void rejections(void **state)
 }
 
 /* lists, ranges, files and what cannot be combined */
-static void sweep_rejections(void **state)
+static void grid_rejections(void **state)
 {
     (void)state;
     REJECTS("--bins expects a whole number from 1", 4, "experiment", "--bins", "10,,20");
@@ -88,11 +88,11 @@ static void sweep_rejections(void **state)
             "2");
     REJECTS("--nonfinite must be error or drop, not 'skip'", 4, "experiment", "--nonfinite",
             "skip");
-    REJECTS("the sweep would make 1000000 analyses (at most 100000)", 6, "experiment", "--n",
+    REJECTS("the option grid would make 1000000 analyses (at most 100000)", 6, "experiment", "--n",
             "1:1000", "--bins", "2:1001");
 }
 
-static void sweep_accepts(void **state)
+static void grid_accepts(void **state)
 {
     (void)state;
     char err[512];
@@ -101,33 +101,33 @@ static void sweep_accepts(void **state)
                            "7:9", "--dist", "normal", "--sigma=0.5,2"),
                      0);
     const uint64_t bins[] = {5, 10, 20, 30, 31};
-    assert_int_equal(c.sweep.nbins, 5);
-    assert_memory_equal(c.sweep.bins, bins, sizeof bins);
+    assert_int_equal(c.grid.nbins, 5);
+    assert_memory_equal(c.grid.bins, bins, sizeof bins);
     assert_int_equal(c.exp.bins, 5);
-    assert_int_equal(c.sweep.nn, 3);
-    assert_int_equal(c.sweep.n[2], 9);
-    assert_int_equal(c.sweep.nsigma, 2);
-    assert_true(c.sweep.sigma[0] == 0.5 && c.sweep.sigma[1] == 2.0);
-    assert_int_equal(actent_sweep_runs(&c.sweep), 5 * 3 * 2);
-    assert_false(actent_sweep_plain(&c.sweep));
+    assert_int_equal(c.grid.nn, 3);
+    assert_int_equal(c.grid.n[2], 9);
+    assert_int_equal(c.grid.nsigma, 2);
+    assert_true(c.grid.sigma[0] == 0.5 && c.grid.sigma[1] == 2.0);
+    assert_int_equal(actent_grid_runs(&c.grid), 5 * 3 * 2);
+    assert_false(actent_grid_plain(&c.grid));
     /* a range whose step does not land on STOP stops below it */
     assert_int_equal(parse(err, sizeof err, &c, 4, "experiment", "--bins", "10:35:10"), 0);
-    assert_int_equal(c.sweep.nbins, 3);
-    assert_int_equal(c.sweep.bins[2], 30);
+    assert_int_equal(c.grid.nbins, 3);
+    assert_int_equal(c.grid.bins[2], 30);
     /* no lists: one plain analysis with the defaults */
     assert_int_equal(parse(err, sizeof err, &c, 2, "experiment"), 0);
-    assert_true(actent_sweep_plain(&c.sweep));
-    assert_int_equal(c.sweep.n[0], 4096);
-    assert_int_equal(c.sweep.bins[0], 50);
+    assert_true(actent_grid_plain(&c.grid));
+    assert_int_equal(c.grid.n[0], 4096);
+    assert_int_equal(c.grid.bins[0], 50);
     /* files, repeated, with the non-finite policy */
     assert_int_equal(parse(err, sizeof err, &c, 9, "experiment", "--input", "a.npy",
                            "--input=b.npy", "--nonfinite", "drop", "--bins", "2:3"),
                      0);
-    assert_int_equal(c.sweep.ninputs, 2);
-    assert_string_equal(c.sweep.inputs[1], "b.npy");
-    assert_int_equal(c.sweep.nonfinite, ACTENT_NONFINITE_DROP);
-    assert_int_equal(actent_sweep_runs(&c.sweep), 4);
-    assert_false(actent_sweep_plain(&c.sweep));
+    assert_int_equal(c.grid.ninputs, 2);
+    assert_string_equal(c.grid.inputs[1], "b.npy");
+    assert_int_equal(c.grid.nonfinite, ACTENT_NONFINITE_DROP);
+    assert_int_equal(actent_grid_runs(&c.grid), 4);
+    assert_false(actent_grid_plain(&c.grid));
 }
 
 static void accepts(void **state)
@@ -159,8 +159,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rejections),
         cmocka_unit_test(accepts),
-        cmocka_unit_test(sweep_rejections),
-        cmocka_unit_test(sweep_accepts),
+        cmocka_unit_test(grid_rejections),
+        cmocka_unit_test(grid_accepts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

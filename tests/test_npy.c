@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "experiment.h"
 #include "layer.h"
 #include "npy.h"
 

@@ -11,25 +11,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
-#include "../kernels/kernels.h"
-#include "json.h"
+#include "kernels.h"
 #include "rng.h"
 #include "sample.h"
 
 enum actent_mode { ACTENT_NOTEBOOK, ACTENT_CONSISTENT };
 
-/* Where the values came from when they were read from a file (layer.h). */
-struct actent_input_info {
-    const char *path;
-    const char *dtype;  /* the file's dtype, byte order first: "<f4" */
-    bool fortran_order; /* as the file stores it; the values are analysed in C order */
-    int ndim;
-    const uint64_t *shape;
-    uint64_t values;            /* in the file */
-    uint64_t nonfinite_dropped; /* left out by --nonfinite drop */
-};
+/* Where the values came from when they were read from a file: defined by the
+ * .npy layer (npy/layer.h); the analysis only carries the pointer. */
+struct actent_input_info;
 
 struct actent_experiment_opts {
     enum actent_mode mode;
@@ -78,11 +69,6 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
                               size_t len);
 
 void actent_experiment_free(struct actent_experiment *r);
-
-/* The tables: sorted by entropy, as the notebook plots them. */
-void actent_experiment_print(FILE *f, const struct actent_experiment *r);
-/* One JSON object (see README: the experiment's JSON). */
-void actent_experiment_json(struct json *j, const struct actent_experiment *r);
 
 const char *actent_mode_name(enum actent_mode m);
 

@@ -2,9 +2,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "../kernels/cpu.h"
+#include "cpu.h"
 #include "machine.h"
-#include "verify.h"
+#include "verify_out.h"
 
 static const char *section_key[ACTENT_NSECTIONS] = {"notebook", "sweep", "specials"};
 

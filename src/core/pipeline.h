@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../kernels/kernels.h"
+#include "kernels.h"
 #include "histogram.h"
 
 struct actent_range {

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "experiment.h"
-#include "sweep.h"
+#include "grid.h"
 #include "verify.h"
 
 enum actent_cmd {
@@ -26,8 +26,8 @@ struct actent_cli {
     const char *isa;                   /* --isa NAME, or NULL */
     const char *json;                  /* --json FILE, or NULL */
     const char *help_topic;            /* command whose help was asked for, or NULL */
-    struct actent_sweep sweep;         /* --input files and the --n, --sigma, --bins lists;
-                                          exp.n, exp.sigma, exp.bins hold their first values */
+    struct actent_grid grid;           /* --input files and the --n, --sigma, --bins lists;
+                                            exp.n, exp.sigma, exp.bins hold their first values */
     unsigned given;                    /* experiment options seen, for checks across options */
 };
 

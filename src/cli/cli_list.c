@@ -56,8 +56,8 @@ static int list_item(const char *opt, const char *p, size_t n, char *buf, size_t
 static int list_add_u64(const char *opt, uint64_t *out, size_t *m, uint64_t v, char *err,
                         size_t len)
 {
-    if (*m == ACTENT_SWEEP_MAX)
-        return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
+    if (*m == ACTENT_GRID_MAX)
+        return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_GRID_MAX);
     for (size_t q = 0; q < *m; q++)
         if (out[q] == v)
             return actent_fail(err, len, "%s lists %llu twice", opt, (unsigned long long)v);
@@ -133,8 +133,8 @@ int actent_arg_positive_list(const char *opt, const char *s, double *out, size_t
         double v = 0.0;
         if (actent_arg_positive(opt, it, &v, err, len) != 0)
             return -1;
-        if (m == ACTENT_SWEEP_MAX)
-            return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_SWEEP_MAX);
+        if (m == ACTENT_GRID_MAX)
+            return actent_fail(err, len, "%s lists more than %d values", opt, ACTENT_GRID_MAX);
         for (size_t q = 0; q < m; q++)
             if (out[q] == v)
                 return actent_fail(err, len, "%s lists %g twice", opt, v);

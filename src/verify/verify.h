@@ -21,8 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "../kernels/kernels.h"
-#include "json.h"
+#include "kernels.h"
 #include "rng.h"
 #include "ulp.h"
 
@@ -148,9 +147,7 @@ int actent_verify_sweep(const struct actent_sweep_subject *subj, size_t nsubj, c
 /* the special values, n of them */
 const float *actent_verify_specials(size_t *n);
 
-/* terminal and JSON (verify_out.c) */
-void actent_verify_print(FILE *f, const struct actent_verify *r);
-void actent_verify_json(struct json *j, const struct actent_verify *r);
+/* "quick", "strided" or "exhaustive" */
 const char *actent_verify_mode_name(enum actent_verify_mode m);
 
 #endif

@@ -1,9 +1,8 @@
 /* experiment_out.c - an experiment's result as a table and as JSON. */
 #include <stdlib.h>
 
-#include "experiment.h"
+#include "experiment_out.h"
 #include "machine.h"
-#include "npy.h"
 #include "numfmt.h"
 
 /* indices of r->acts sorted by entropy, ascending, ties in run order */
@@ -24,14 +23,8 @@ static void describe(FILE *f, const struct actent_experiment *r)
     const struct actent_experiment_opts *o = &r->opts;
     fprintf(f, "actent experiment: %s mode, table %s\n", actent_mode_name(o->mode), o->k->name);
     if (o->input) {
-        const struct actent_input_info *in = o->input;
-        char shape[768];
-        actent_npy_shape_str(in->ndim, in->shape, shape, sizeof shape);
-        fprintf(f, "input: %s, shape %s, dtype %s%s, n = %zu", in->path, shape, in->dtype,
-                in->fortran_order ? " (Fortran order)" : "", o->n);
-        if (in->nonfinite_dropped)
-            fprintf(f, " (%llu non-finite values left out)",
-                    (unsigned long long)in->nonfinite_dropped);
+        fputs("input: ", f);
+        actent_input_line(f, o->input, o->n, ", ");
         fprintf(f, "; transform seed %u\n", o->seed);
     } else if (o->dist == ACTENT_NORMAL)
         fprintf(f, "sample: normal(0, %g), n = %zu, seed %u\n", o->sigma, o->n, o->seed);
@@ -70,12 +63,12 @@ void actent_experiment_print(FILE *f, const struct actent_experiment *r)
     }
 }
 
-static void counts_array(struct json *j, const char *key, const uint64_t *c, size_t n)
+void actent_json_u64_array(struct json *j, const char *key, const uint64_t *v, size_t n)
 {
     json_key(j, key);
     json_arr_begin(j, true);
     for (size_t i = 0; i < n; i++)
-        json_uint(j, c[i]);
+        json_uint(j, v[i]);
     json_arr_end(j);
 }
 
@@ -126,7 +119,7 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
     json_knum(j, "input_min", r->in_lo);
     json_knum(j, "input_max", r->in_hi);
     json_knum(j, "input_entropy", r->input_entropy);
-    counts_array(j, "input_counts", r->input_counts, r->nbins_in);
+    actent_json_u64_array(j, "input_counts", r->input_counts, r->nbins_in);
     json_key(j, "activations");
     json_arr_begin(j, false);
     size_t idx[ACT_COUNT];
@@ -141,10 +134,56 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
         json_knum(j, "further_reduction", a->further_reduction);
         json_knum(j, "min", a->lo);
         json_knum(j, "max", a->hi);
-        counts_array(j, "counts", a->counts, r->nbins_out);
-        counts_array(j, "counts_after_transform", a->counts_transformed, r->nbins_out);
+        actent_json_u64_array(j, "counts", a->counts, r->nbins_out);
+        actent_json_u64_array(j, "counts_after_transform", a->counts_transformed, r->nbins_out);
         json_obj_end(j);
     }
     json_arr_end(j);
     json_obj_end(j);
+}
+
+void actent_input_line(FILE *f, const struct actent_input_info *in, size_t n, const char *sep)
+{
+    char shape[ACTENT_NPY_MAX_DIMS * 24];
+    actent_npy_shape_str(in->ndim, in->shape, shape, sizeof shape);
+    fprintf(f, "%s%sshape %s, dtype %s%s, n = %zu", in->path, sep, shape, in->dtype,
+            in->fortran_order ? " (Fortran order)" : "", n);
+    if (in->nonfinite_dropped)
+        fprintf(f, " (%llu non-finite values left out)", (unsigned long long)in->nonfinite_dropped);
+}
+
+/* The compact report: a heading, then one row per analysis with the input's
+ * entropy and the entropy after each activation, in the notebook's order. */
+void actent_experiment_head(FILE *f, const struct actent_experiment_opts *o, bool files,
+                            bool normal)
+{
+    fprintf(f, "actent experiment: %s mode, table %s, copy-neighbour %zu iterations, seed %u\n",
+            actent_mode_name(o->mode), o->k->name, o->iterations, o->seed);
+    if (!files)
+        fprintf(f, "sample: %s\n", normal ? "normal(0, sigma)" : "uniform on [-1, 1]");
+    fprintf(f,
+            "entropy (bits) of the input and after each activation; --json has every number\n\n");
+    if (!files)
+        fprintf(f, "%-10s ", "n");
+    if (normal)
+        fprintf(f, "%-10s ", "sigma");
+    fprintf(f, "%-8s %10s", "bins", "input");
+    for (int op = 0; op < ACT_COUNT; op++)
+        if (o->use[op])
+            fprintf(f, " %12s", act_name((enum act_op)op));
+    fputc('\n', f);
+}
+
+void actent_experiment_row(FILE *f, const struct actent_experiment *r, bool files, bool normal)
+{
+    const struct actent_experiment_opts *o = &r->opts;
+    if (!files)
+        fprintf(f, "%-10zu ", o->n);
+    if (normal)
+        fprintf(f, "%-10g ", o->sigma);
+    fprintf(f, "%-8zu %10.6f", o->bins, r->input_entropy);
+    for (size_t i = 0; i < r->nacts; i++)
+        fprintf(f, " %12.6f", r->acts[i].entropy);
+    fputc('\n', f);
+    fflush(f); /* a long grid shows each row as it finishes */
 }

@@ -67,7 +67,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
                              size_t len)
 {
     struct actent_experiment_opts *o = &c->exp;
-    struct actent_sweep *s = &c->sweep;
+    struct actent_grid *s = &c->grid;
     uint64_t u = 0;
     if (strcmp(opt, "--n") == 0) {
         if (actent_arg_u64_list(opt, value, 1, MAX_N, s->n, &s->nn, err, len))
@@ -134,7 +134,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
 /* What no single option can check: combinations, defaults for the lists. */
 static int experiment_check(struct actent_cli *c, char *err, size_t len)
 {
-    struct actent_sweep *s = &c->sweep;
+    struct actent_grid *s = &c->grid;
     static const char *const names[] = {"--n", "--dist", "--sigma"};
     for (int i = 0; i < 3; i++)
         if (s->ninputs && (c->given & (1u << i)))
@@ -155,9 +155,9 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
                                "--bins %llu: notebook mode needs at least 2 (its outputs get one "
                                "bin fewer)",
                                (unsigned long long)s->bins[i]);
-    uint64_t runs = actent_sweep_runs(s);
+    uint64_t runs = actent_grid_runs(s);
     if (runs > ACTENT_RUNS_MAX)
-        return actent_fail(err, len, "the sweep would make %llu analyses (at most %d)",
+        return actent_fail(err, len, "the option grid would make %llu analyses (at most %d)",
                            (unsigned long long)runs, ACTENT_RUNS_MAX);
     return 0;
 }

@@ -5,14 +5,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_experiment.h"
+#include "cpu.h"
 #include "dispatch.h"
-#include "experiment.h"
 #include "machine.h"
 #include "outfile.h"
-#include "sweep.h"
-#include "verify.h"
+#include "verify_out.h"
 #include "version.h"
-#include "../kernels/cpu.h"
 
 #define ERR_LEN 1024
 
@@ -25,45 +24,6 @@ static void command_line(int argc, char **argv, char *buf, size_t len)
         const char *a = i == 0 ? "actent" : argv[i];
         used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? " " : "", a);
     }
-}
-
-static int cmd_experiment(struct actent_cli *c)
-{
-    char err[ERR_LEN];
-    if (actent_select(actent_isa_request(c->isa), &c->exp.k, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: %s\n", err);
-        return 2;
-    }
-    if (actent_sweep_check_output(&c->sweep, c->json, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: %s\n", err);
-        return 2;
-    }
-    /* open the JSON file first: an unwritable path fails before any work */
-    struct actent_out out = {0};
-    if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: --json: %s\n", err);
-        return 1;
-    }
-    /* with --json -, standard output carries the JSON alone */
-    FILE *report = c->json && out.to_stdout ? stderr : stdout;
-    struct json j;
-    if (c->json)
-        json_init(&j, out.f);
-    if (actent_sweep_run(&c->exp, &c->sweep, report, c->json ? &j : NULL, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: experiment: %s\n", err);
-        if (c->json)
-            actent_out_abort(&out);
-        return 1;
-    }
-    if (c->json && actent_out_commit(&out, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: --json: %s\n", err);
-        return 1;
-    }
-    if (fflush(report) != 0 || ferror(report)) {
-        fprintf(stderr, "actent: cannot write the report: %s\n", strerror(errno));
-        return 1;
-    }
-    return 0;
 }
 
 static int cmd_verify(struct actent_cli *c)
@@ -158,7 +118,7 @@ int main(int argc, char **argv)
     c.exp.command = command;
     switch (c.cmd) {
     case ACTENT_CMD_EXPERIMENT:
-        return cmd_experiment(&c);
+        return actent_cmd_experiment(&c);
     case ACTENT_CMD_ISA:
         return cmd_isa(&c);
     case ACTENT_CMD_VERIFY:

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../kernels/kernels.h"
+#include "kernels.h"
 
 /* want: NULL or "auto" for the best table this CPU runs, else a table's name.
  * Returns 0 and sets *out, or -1 with the reason in why: an unknown name

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../kernels/kernels.h"
+#include "kernels.h"
 
 /* np.linspace(lo, hi, nbins + 1) as given edges. NULL (with errno) when
  * nbins is 0 or too large, lo > hi, either is not finite, or memory is short. */

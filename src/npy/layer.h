@@ -7,11 +7,23 @@
 #ifndef ACTENT_LAYER_H
 #define ACTENT_LAYER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "experiment.h"
 #include "npy.h"
+
+/* Where the values came from, for the experiment's report (core/experiment.h
+ * carries a pointer to it). */
+struct actent_input_info {
+    const char *path;
+    const char *dtype;  /* the file's dtype, byte order first: "<f4" */
+    bool fortran_order; /* as the file stores it; the values are analysed in C order */
+    int ndim;
+    const uint64_t *shape;
+    uint64_t values;            /* in the file */
+    uint64_t nonfinite_dropped; /* left out by --nonfinite drop */
+};
 
 enum actent_nonfinite { ACTENT_NONFINITE_ERROR, ACTENT_NONFINITE_DROP };
 

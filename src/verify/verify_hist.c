@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../kernels/scalar/bin_scalar.h"
+#include "scalar/bin_scalar.h"
 #include "entropy.h"
 #include "histogram.h"
 #include "pipeline.h"
