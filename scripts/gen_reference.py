@@ -161,6 +161,20 @@ def gen_histograms(out):
         f.write("\n".join(names) + "\n")
 
 
+def gen_irregular(out):
+    """np.histogram(x, bins=edges) for edges numpy's linspace never makes: uneven,
+    one repeated (an empty bin), some not float32 values; x has values on every
+    edge, outside both ends, and -0.0"""
+    edges = np.array([-2.0, -1.5, -0.3, -0.3, 0.0, 0.1, 1.7, 2.5], np.float64)
+    rng = np.random.RandomState(11)
+    x = np.concatenate([rng.normal(0.0, 1.2, 5000), edges, [-3.0, 3.0, -0.0, 2.5]])
+    x = x.astype(np.float32)
+    counts, _ = np.histogram(x, bins=edges)
+    save(out, "histedges_irregular_x", x)
+    save(out, "histedges_irregular_edges", edges)
+    save(out, "histedges_irregular_counts", counts.astype(np.int64))
+
+
 # ---------------------------------------------------------------- entropy
 def gen_entropy(out):
     rs = np.random.RandomState(2)
@@ -245,6 +259,7 @@ def main():
     gen_rng(args.out)
     gen_activations(args.out)
     gen_histograms(args.out)
+    gen_irregular(args.out)
     gen_entropy(args.out)
     gen_notebook(args.out)
     print("numpy %s, scipy %s: reference vectors in %s" % (np.__version__, stats.__name__ and

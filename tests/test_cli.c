@@ -43,7 +43,7 @@ static void rejections(void **state)
     REJECTS("--mode must be notebook or consistent", 4, "experiment", "--mode", "exact");
     REJECTS("--dist must be uniform or normal", 4, "experiment", "--dist", "cauchy");
     REJECTS("--sigma expects a finite number above 0", 4, "experiment", "--sigma", "nan");
-    REJECTS("lists 'relu' twice", 4, "experiment", "--activations", "relu,relu");
+    REJECTS("names 'relu' twice", 4, "experiment", "--activations", "relu,relu");
     REJECTS("unknown activation ''", 4, "experiment", "--activations", "relu,");
     REJECTS("unexpected argument 'foo'", 3, "experiment", "foo");
     REJECTS("unknown command 'experimnet'", 2, "experimnet");

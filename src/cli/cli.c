@@ -20,43 +20,12 @@ static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, 
     return actent_arg_uint(opt, s, lo, hi, out, err, len);
 }
 
-/* "relu,tanh" or "all": which activations to run (always in the notebook's order). */
+/* --activations: the list's message names the option */
 static int parse_activations(const char *s, bool *use, char *err, size_t len)
 {
-    if (strcmp(s, "all") == 0) {
-        for (int i = 0; i < ACT_COUNT; i++)
-            use[i] = true;
-        return 0;
-    }
-    bool seen[ACT_COUNT] = {false};
-    const char *p = s;
-    for (;;) {
-        size_t n = strcspn(p, ",");
-        char name[64];
-        if (n == 0 || n >= sizeof name)
-            goto unknown;
-        memcpy(name, p, n);
-        name[n] = '\0';
-        enum act_op op = act_from_name(name);
-        if (op == ACT_COUNT)
-            goto unknown;
-        if (seen[op])
-            return actent_fail(err, len, "--activations lists '%s' twice", name);
-        seen[op] = true;
-        if (p[n] == '\0')
-            break;
-        p += n + 1;
-        continue;
-    unknown:;
-        char valid[256] = "";
-        size_t used = 0;
-        for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
-            used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
-                                     act_name((enum act_op)i));
-        return actent_fail(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
-                           (int)(n < 64 ? n : 64), p, valid);
-    }
-    memcpy(use, seen, sizeof seen);
+    char why[512];
+    if (actent_activations_parse(s, use, why, sizeof why) != 0)
+        return actent_fail(err, len, "--activations: %s", why);
     return 0;
 }
 

@@ -11,7 +11,7 @@
 #include "machine.h"
 #include "outfile.h"
 #include "verify_out.h"
-#include "version.h"
+#include "actent.h"
 
 #define ERR_LEN 1024
 
@@ -128,7 +128,7 @@ int main(int argc, char **argv)
         printf("%s\n", usage);
         return 0;
     case ACTENT_CMD_VERSION:
-        printf("actent %s\n", ACTENT_VERSION);
+        printf("actent %s\n", actent_version());
         return 0;
     case ACTENT_CMD_HELP:
         actent_cli_usage(c.help_topic, usage, sizeof usage);

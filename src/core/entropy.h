@@ -5,9 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* p = counts / sum, H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in
- * numpy's pairwise order. NaN when every count is zero (scipy: 0/0). */
-double actent_entropy_bits(const uint64_t *counts, size_t k);
+#include "actent.h" /* actent_entropy_bits, public as it is */
 
 /* np.add.reduce over a contiguous double array: numpy's pairwise summation */
 double actent_pairwise_sum(const double *a, size_t n);

@@ -2,6 +2,7 @@
 #include "experiment.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,45 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     for (int i = 0; i < ACT_COUNT; i++)
         o->use[i] = true;
     o->k = &act_table_scalar;
+}
+
+int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
+{
+    if (strcmp(s, "all") == 0) {
+        for (int i = 0; i < ACT_COUNT; i++)
+            use[i] = true;
+        return 0;
+    }
+    bool seen[ACT_COUNT] = {false};
+    const char *p = s;
+    for (;;) {
+        size_t n = strcspn(p, ",");
+        char name[64];
+        if (n == 0 || n >= sizeof name)
+            goto unknown;
+        memcpy(name, p, n);
+        name[n] = '\0';
+        enum act_op op = act_from_name(name);
+        if (op == ACT_COUNT)
+            goto unknown;
+        if (seen[op])
+            return actent_fail(err, len, "the list names '%s' twice", name);
+        seen[op] = true;
+        if (p[n] == '\0')
+            break;
+        p += n + 1;
+        continue;
+    unknown:;
+        char valid[256] = "";
+        size_t used = 0;
+        for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
+            used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
+                                     act_name((enum act_op)i));
+        return actent_fail(err, len, "unknown activation '%.*s' (valid: %s, or all)",
+                           (int)(n < 64 ? n : 64), p, valid);
+    }
+    memcpy(use, seen, sizeof seen);
+    return 0;
 }
 
 const char *actent_mode_name(enum actent_mode m)

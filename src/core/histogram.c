@@ -132,6 +132,35 @@ struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins)
     return e;
 }
 
+struct act_edges *actent_edges_given(const double *edges, size_t nbins)
+{
+    double *edge;
+    float *thresh, *edge32;
+    struct act_edges *e = alloc_edges(nbins, &edge, &thresh, &edge32);
+    if (!e)
+        return NULL;
+    size_t m = nbins + 1;
+    memcpy(edge, edges, m * sizeof *edge);
+    for (size_t i = 0; i < m; i++)
+        edge32[i] = (float)edge[i];
+    fill_thresholds(e, edge, thresh, m);
+    e->nbins = nbins;
+    e->lo = edge[0];
+    e->hi = edge[nbins];
+    e->edge = edge;
+    e->thresh = thresh;
+    e->edge32 = edge32;
+    /* the uniform-mode fields, for completeness: no kernel's uniform mode reads these edges */
+    e->first = edge[0];
+    e->last = edge[nbins];
+    e->first32 = (float)edge[0];
+    e->norm = (double)nbins / (edge[nbins] - edge[0]);
+    e->norm32 = (float)e->norm;
+    e->wide_sub = beyond_f32(edge[0]);
+    e->wide_norm = beyond_f32(e->norm);
+    return e;
+}
+
 int actent_edges_buf_init(struct actent_edges_buf *b, size_t cap)
 {
     memset(b, 0, sizeof *b);

@@ -21,6 +21,12 @@ struct act_edges *actent_edges_linspace(double lo, double hi, size_t nbins);
 /* np.histogram(x, bins=nbins)'s edges for float32 data with this min and max. */
 struct act_edges *actent_edges_uniform(float min, float max, size_t nbins);
 
+/* np.histogram(y, bins=edges)'s given edges: nbins + 1 finite, non-decreasing
+ * doubles (the caller checks). Only binary-search binning (the scalar table's
+ * hist_edges) may use them: SIMD tables assume evenly spaced edges. NULL when
+ * nbins is 0 or too large, or memory is short. */
+struct act_edges *actent_edges_given(const double *edges, size_t nbins);
+
 void actent_edges_free(struct act_edges *e);
 
 /* Reusable storage for edges of up to `cap` bins, so a hot loop that rebuilds

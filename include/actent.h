@@ -1,0 +1,160 @@
+/* actent.h - the public C API of actent: how much entropy an activation
+ * function removes from a layer's activations, computed by hand-vectorized
+ * kernels chosen for this CPU.
+ *
+ * The only header a user includes. C11; names no instruction set.
+ *
+ * Contracts common to every call:
+ * - Thread-safe: every function may be called from several threads at once;
+ *   none keeps state between calls (tables are read-only).
+ * - Never prints, exits or aborts. Calls that can fail return 0 on success
+ *   and -1 on bad input, with a message naming the argument in err (a
+ *   NUL-terminated string of at most errlen bytes; err may be NULL when
+ *   errlen is 0). Outputs are written only on success.
+ * - Activations are numbered 0 .. actent_activation_count() - 1 in the
+ *   notebook's order (the order that drives the copy-neighbour transform's
+ *   random stream); actent_activation_find() maps a name to its number.
+ * - A table is a set of kernels for one instruction set; NULL as a table
+ *   argument means "the best table this CPU runs". */
+#ifndef ACTENT_H
+#define ACTENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(ACTENT_BUILD) && defined(__GNUC__)
+#define ACTENT_API __attribute__((visibility("default")))
+#else
+#define ACTENT_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------ the library */
+
+/* "MAJOR.MINOR.PATCH" of the library in use (not of the header). */
+ACTENT_API const char *actent_version(void);
+
+/* ------------------------------------------------------------ activations */
+
+/* How many activations this build has (the notebook's 11 first). */
+ACTENT_API int actent_activation_count(void);
+
+/* The name of activation act ("sigmoid", "relu", ...); NULL when act is out of range. */
+ACTENT_API const char *actent_activation_name(int act);
+
+/* The number of the activation called name; -1 when unknown or NULL. */
+ACTENT_API int actent_activation_find(const char *name);
+
+/* 1 when every table must give the scalar reference's bits for act (the
+ * piecewise-linear activations), 0 when tables declare a ULP bound, -1 when
+ * act is out of range. */
+ACTENT_API int actent_activation_exact(int act);
+
+/* ------------------------------------------------------------ kernel tables */
+
+typedef struct actent_table actent_table; /* opaque */
+
+/* How many tables this build has, best first ("scalar", the reference, last). */
+ACTENT_API int actent_table_count(void);
+
+/* Table i of this build (0 <= i < actent_table_count()), whether or not this
+ * CPU runs it; NULL when i is out of range. */
+ACTENT_API const actent_table *actent_table_at(int i);
+
+/* The table called name, or with name NULL or "auto" the best table this CPU
+ * runs. NULL with a message in err when the name is unknown (the message
+ * lists the names) or the CPU cannot run that table. */
+ACTENT_API const actent_table *actent_table_select(const char *name, char *err, size_t errlen);
+
+/* Its name ("scalar", ...); the best table's name when t is NULL. */
+ACTENT_API const char *actent_table_name(const actent_table *t);
+
+/* 1 when this CPU can run every kernel of t, else 0 (NULL: the best table, 1). */
+ACTENT_API int actent_table_runs_here(const actent_table *t);
+
+/* The largest distance in ULPs from the scalar reference that t declares for
+ * act (0: bit-identical); -1 when act is out of range. */
+ACTENT_API int actent_table_max_ulp(const actent_table *t, int act);
+
+/* ------------------------------------------------------------ computing */
+
+/* y[i] = f(x[i]) for activation act through table t. n may be 0; y == x is
+ * allowed, any other overlap is not. -1 when act is out of range, x or y is
+ * NULL with n > 0, or t cannot run on this CPU. NaN maps to NaN. */
+ACTENT_API int actent_activate(const actent_table *t, int act, const float *x, float *y, size_t n);
+
+/* np.histogram(x, bins=nbins) of float32 data (numpy's uniform mode: nbins
+ * bins on [min x, max x], widened by 0.5 each way when min == max): counts[nbins]
+ * and scipy.stats.entropy(counts, base=2) in *bits. -1 when n or nbins is 0,
+ * a value is NaN or infinite (the message names the first), the range
+ * overflows float32, or a pointer is NULL. bits may be NULL. */
+ACTENT_API int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t nbins,
+                                    uint64_t *counts, double *bits, char *err, size_t errlen);
+
+/* np.histogram(x, bins=edges)[0] for nbins + 1 edges given in double,
+ * non-decreasing: value v is counted in the largest bin i with edges[i] <= v,
+ * v == edges[nbins] in the last bin, values outside the edges not at all.
+ * -1 when nbins is 0, an edge is not finite, the edges decrease, or a value
+ * is NaN. */
+ACTENT_API int actent_histogram_edges(const float *x, size_t n, const double *edges, size_t nbins,
+                                      uint64_t *counts, char *err, size_t errlen);
+
+/* The notebook's per-activation histogram: f(x) binned on
+ * np.linspace(min f(x), max f(x), nbins + 1) edges, fused (f(x) is never
+ * stored): counts[nbins], the entropy in *bits, and the range in *lo, *hi.
+ * With nbins = 49 on the notebook's sample this gives the notebook's numbers.
+ * -1 as actent_input_entropy, or when act is out of range. bits, lo, hi may
+ * be NULL. */
+ACTENT_API int actent_activation_entropy(const actent_table *t, int act, const float *x, size_t n,
+                                         size_t nbins, uint64_t *counts, double *bits, char *err,
+                                         size_t errlen);
+
+/* The same, also reporting the output's range [*lo, *hi] (the outer edges). */
+ACTENT_API int actent_activation_histogram(const actent_table *t, int act, const float *x, size_t n,
+                                           size_t nbins, uint64_t *counts, double *bits, float *lo,
+                                           float *hi, char *err, size_t errlen);
+
+/* scipy.stats.entropy(counts, base=2) to the last bit: p = counts / sum,
+ * H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in numpy's pairwise order.
+ * NaN when every count is 0 or nbins is 0 (scipy's 0/0). */
+ACTENT_API double actent_entropy_bits(const uint64_t *counts, size_t nbins);
+
+/* np.random.seed(seed); np.random.uniform(lo, hi, n).astype(np.float32):
+ * numpy's legacy MT19937 stream, bit for bit. -1 when lo or hi is not
+ * finite, lo > hi, or x is NULL with n > 0. */
+ACTENT_API int actent_sample_uniform(uint32_t seed, double lo, double hi, float *x, size_t n);
+
+/* np.random.seed(seed); np.random.normal(loc, scale, n).astype(np.float32). */
+ACTENT_API int actent_sample_normal(uint32_t seed, double loc, double scale, float *x, size_t n);
+
+/* ------------------------------------------------------------ the whole analysis */
+
+/* What actent_analyse runs: the CLI's `actent experiment` options. */
+struct actent_options {
+    const char *mode;        /* "notebook" (NULL) or "consistent" */
+    size_t bins;             /* K: input bins (outputs get K - 1 in notebook mode); 0: 50 */
+    size_t iterations;       /* copy-neighbour rounds (0: none, the fused pass) */
+    uint32_t seed;           /* the transform's random stream: np.random.seed(seed) */
+    const char *activations; /* comma-separated names, "all", "notebook" or NULL (notebook's) */
+};
+
+/* The notebook's analysis of n given values through table t: the input's
+ * entropy, each activation's, and after the copy-neighbour transform. On
+ * success *json is one JSON object shaped like one element of
+ * `actent experiment --json`'s "results" (docs/experiment.schema.json),
+ * NUL-terminated, to be released with actent_free(). */
+ACTENT_API int actent_analyse_json(const actent_table *t, const float *x, size_t n,
+                                   const struct actent_options *o, char **json, char *err,
+                                   size_t errlen);
+
+/* Releases memory the library returned; NULL is allowed. */
+ACTENT_API void actent_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

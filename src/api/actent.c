@@ -1,0 +1,242 @@
+/* actent.c - the public API (include/actent.h): argument checks and messages
+ * over the core, which does the work. An actent_table is a kernel table
+ * seen from outside: the pointer is converted back before use. */
+#include "actent.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "dispatch.h"
+#include "entropy.h"
+#include "errmsg.h"
+#include "histogram.h"
+#include "pipeline.h"
+#include "rng.h"
+#include "sample.h"
+
+static const struct act_kernels *kern(const actent_table *t)
+{
+    return (const struct act_kernels *)(const void *)t;
+}
+
+static const actent_table *pub(const struct act_kernels *k)
+{
+    return (const actent_table *)(const void *)k;
+}
+
+/* the table to use: t, or the best this CPU runs */
+static const struct act_kernels *resolve(const actent_table *t, char *err, size_t len)
+{
+    if (t) {
+        if (kern(t)->cpu_ok())
+            return kern(t);
+        actent_fail(err, len, "table '%s' cannot run on this CPU", kern(t)->name);
+        return NULL;
+    }
+    const struct act_kernels *k = NULL;
+    return actent_select(NULL, &k, err, len) == 0 ? k : NULL;
+}
+
+const char *actent_version(void) { return ACTENT_VERSION; }
+
+int actent_activation_count(void) { return ACT_COUNT; }
+
+const char *actent_activation_name(int act)
+{
+    return act >= 0 && act < ACT_COUNT ? act_name((enum act_op)act) : NULL;
+}
+
+int actent_activation_find(const char *name)
+{
+    if (!name)
+        return -1;
+    enum act_op op = act_from_name(name);
+    return op == ACT_COUNT ? -1 : (int)op;
+}
+
+int actent_activation_exact(int act)
+{
+    return act >= 0 && act < ACT_COUNT ? (int)act_exact((enum act_op)act) : -1;
+}
+
+int actent_table_count(void) { return (int)act_ntables; }
+
+const actent_table *actent_table_at(int i)
+{
+    return i >= 0 && (size_t)i < act_ntables ? pub(act_tables[i]) : NULL;
+}
+
+const actent_table *actent_table_select(const char *name, char *err, size_t errlen)
+{
+    const struct act_kernels *k = NULL;
+    return actent_select(name, &k, err, errlen) == 0 ? pub(k) : NULL;
+}
+
+const char *actent_table_name(const actent_table *t)
+{
+    const struct act_kernels *k = resolve(t, NULL, 0);
+    return k ? k->name : kern(t)->name;
+}
+
+int actent_table_runs_here(const actent_table *t) { return t ? kern(t)->cpu_ok() : 1; }
+
+int actent_table_max_ulp(const actent_table *t, int act)
+{
+    const struct act_kernels *k = t ? kern(t) : resolve(NULL, NULL, 0);
+    if (act < 0 || act >= ACT_COUNT || !k)
+        return -1;
+    return (int)k->max_ulp[act];
+}
+
+int actent_activate(const actent_table *t, int act, const float *x, float *y, size_t n)
+{
+    const struct act_kernels *k = resolve(t, NULL, 0);
+    if (!k || act < 0 || act >= ACT_COUNT || (n && (!x || !y)))
+        return -1;
+    k->activate[act](x, y, n);
+    return 0;
+}
+
+/* the checks every histogram call shares; the message names the first bad value */
+static int check_values(const float *x, size_t n, size_t nbins, const void *counts, char *err,
+                        size_t len)
+{
+    if (n == 0)
+        return actent_fail(err, len, "n is 0: there are no values to bin");
+    if (!x)
+        return actent_fail(err, len, "x is NULL");
+    if (nbins == 0)
+        return actent_fail(err, len, "nbins is 0: at least one bin is needed");
+    if (!counts)
+        return actent_fail(err, len, "counts is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(x[i]))
+            return actent_fail(err, len, "x[%zu] is %s: non-finite values cannot be binned", i,
+                               isnan(x[i]) ? "NaN"
+                               : x[i] > 0  ? "inf"
+                                           : "-inf");
+    return 0;
+}
+
+int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t nbins,
+                         uint64_t *counts, double *bits, char *err, size_t errlen)
+{
+    const struct act_kernels *k = resolve(t, err, errlen);
+    if (!k || check_values(x, n, nbins, counts, err, errlen) != 0)
+        return -1;
+    float lo, hi;
+    k->minmax(x, n, &lo, &hi);
+    /* numpy subtracts the float32 ends in float32: past FLT_MAX np.histogram fails */
+    if (isinf(hi - lo))
+        return actent_fail(err, errlen,
+                           "the range [%g, %g] is wider than float32 holds: np.histogram(x, "
+                           "bins=%zu) cannot bin it",
+                           (double)lo, (double)hi, nbins);
+    struct act_edges *e = actent_edges_uniform(lo, hi, nbins);
+    if (!e)
+        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
+                           nbins);
+    memset(counts, 0, nbins * sizeof *counts);
+    k->hist_uniform(x, n, e, counts);
+    actent_edges_free(e);
+    if (bits)
+        *bits = actent_entropy_bits(counts, nbins);
+    return 0;
+}
+
+int actent_histogram_edges(const float *x, size_t n, const double *edges, size_t nbins,
+                           uint64_t *counts, char *err, size_t errlen)
+{
+    if (!edges)
+        return actent_fail(err, errlen, "edges is NULL");
+    if (nbins == 0)
+        return actent_fail(err, errlen, "nbins is 0: at least two edges are needed");
+    if (!counts || (n && !x))
+        return actent_fail(err, errlen, "%s is NULL", counts ? "x" : "counts");
+    for (size_t i = 0; i <= nbins; i++) {
+        if (!isfinite(edges[i]))
+            return actent_fail(err, errlen, "edges[%zu] is %g: edges must be finite", i, edges[i]);
+        if (i && edges[i] < edges[i - 1])
+            return actent_fail(err, errlen,
+                               "edges[%zu] = %g is below edges[%zu] = %g: bins must increase "
+                               "monotonically",
+                               i, edges[i], i - 1, edges[i - 1]);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (isnan(x[i]))
+            return actent_fail(err, errlen, "x[%zu] is NaN: NaN cannot be binned", i);
+    struct act_edges *e = actent_edges_given(edges, nbins);
+    if (!e)
+        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
+                           nbins);
+    memset(counts, 0, nbins * sizeof *counts);
+    /* any edges, not only evenly spaced ones: the reference table's binary search */
+    act_table_scalar.hist_edges(x, n, e, counts);
+    actent_edges_free(e);
+    return 0;
+}
+
+int actent_activation_histogram(const actent_table *t, int act, const float *x, size_t n,
+                                size_t nbins, uint64_t *counts, double *bits, float *lo, float *hi,
+                                char *err, size_t errlen)
+{
+    const struct act_kernels *k = resolve(t, err, errlen);
+    if (!k)
+        return -1;
+    if (act < 0 || act >= ACT_COUNT)
+        return actent_fail(err, errlen, "activation %d is out of range (0 to %d)", act,
+                           ACT_COUNT - 1);
+    if (check_values(x, n, nbins, counts, err, errlen) != 0)
+        return -1;
+    float xlo, xhi;
+    k->minmax(x, n, &xlo, &xhi);
+    struct actent_edges_buf eb;
+    if (actent_edges_buf_init(&eb, nbins) != 0)
+        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
+                           nbins);
+    struct actent_range r;
+    int rc =
+        actent_hist_fused(k, (enum act_op)act, x, n, xlo, xhi, &eb, nbins, counts, &r, err, errlen);
+    actent_edges_buf_free(&eb);
+    if (rc != 0)
+        return -1;
+    if (bits)
+        *bits = actent_entropy_bits(counts, nbins);
+    if (lo)
+        *lo = r.lo;
+    if (hi)
+        *hi = r.hi;
+    return 0;
+}
+
+int actent_activation_entropy(const actent_table *t, int act, const float *x, size_t n,
+                              size_t nbins, uint64_t *counts, double *bits, char *err,
+                              size_t errlen)
+{
+    return actent_activation_histogram(t, act, x, n, nbins, counts, bits, NULL, NULL, err, errlen);
+}
+
+static int sample(enum actent_dist d, uint32_t seed, double a, double b, float *x, size_t n)
+{
+    if (n && !x)
+        return -1;
+    struct actent_rng rng;
+    actent_rng_seed(&rng, seed);
+    actent_sample(&rng, d, a, b, x, n);
+    return 0;
+}
+
+int actent_sample_uniform(uint32_t seed, double lo, double hi, float *x, size_t n)
+{
+    if (!isfinite(lo) || !isfinite(hi) || lo > hi)
+        return -1;
+    return sample(ACTENT_UNIFORM, seed, lo, hi, x, n);
+}
+
+int actent_sample_normal(uint32_t seed, double loc, double scale, float *x, size_t n)
+{
+    if (!isfinite(loc) || !isfinite(scale) || scale < 0)
+        return -1;
+    return sample(ACTENT_NORMAL, seed, loc, scale, x, n);
+}

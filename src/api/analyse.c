@@ -1,0 +1,77 @@
+/* analyse.c - the whole analysis through the public API, returned as the
+ * JSON of one result of `actent experiment --json`, written by the same code. */
+#include "actent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispatch.h"
+#include "errmsg.h"
+#include "experiment.h"
+#include "experiment_out.h"
+#include "json.h"
+
+static int options(const actent_table *t, const struct actent_options *o,
+                   struct actent_experiment_opts *e, char *err, size_t len)
+{
+    actent_experiment_defaults(e);
+    e->iterations = 0;
+    if (t) {
+        e->k = (const struct act_kernels *)(const void *)t;
+        if (!e->k->cpu_ok())
+            return actent_fail(err, len, "table '%s' cannot run on this CPU", e->k->name);
+    } else if (actent_select(NULL, &e->k, err, len) != 0) {
+        return -1;
+    }
+    if (!o)
+        return 0;
+    if (o->mode && strcmp(o->mode, "consistent") == 0)
+        e->mode = ACTENT_CONSISTENT;
+    else if (o->mode && strcmp(o->mode, "notebook") != 0)
+        return actent_fail(err, len, "mode '%s' is unknown (notebook or consistent)", o->mode);
+    if (o->bins)
+        e->bins = o->bins;
+    e->iterations = o->iterations;
+    e->seed = o->seed;
+    if (o->activations && actent_activations_parse(o->activations, e->use, err, len) != 0)
+        return -1;
+    return 0;
+}
+
+int actent_analyse_json(const actent_table *t, const float *x, size_t n,
+                        const struct actent_options *o, char **json, char *err, size_t errlen)
+{
+    struct actent_experiment_opts e;
+    if (!json)
+        return actent_fail(err, errlen, "json is NULL");
+    if (n && !x)
+        return actent_fail(err, errlen, "x is NULL");
+    if (options(t, o, &e, err, errlen) != 0)
+        return -1;
+    e.n = n;
+    struct actent_rng rng;
+    actent_rng_seed(&rng, e.seed);
+    struct actent_experiment r;
+    if (actent_experiment_analyse(&e, x, n, &rng, &r, err, errlen) != 0)
+        return -1;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f) {
+        actent_experiment_free(&r);
+        return actent_fail(err, errlen, "out of memory for the JSON");
+    }
+    struct json j;
+    json_init(&j, f);
+    actent_experiment_json(&j, &r);
+    actent_experiment_free(&r);
+    if (fclose(f) != 0 || !buf) {
+        free(buf);
+        return actent_fail(err, errlen, "out of memory for the JSON");
+    }
+    *json = buf;
+    return 0;
+}
+
+void actent_free(void *p) { free(p); }

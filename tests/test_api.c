@@ -1,0 +1,300 @@
+/* test_api.c - include/actent.h as a user calls it: the notebook's numbers
+ * against numpy's run of the notebook (scripts/gen_reference.py), numpy's
+ * histograms, every refusal with its message, and concurrent calls. Only the
+ * public header is included: nothing internal is reachable from here. */
+#include "test_util.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "actent.h"
+
+#define NB_N 4096
+
+static float nb_x[NB_N];
+
+static void draw_notebook_sample(void)
+{
+    assert_int_equal(actent_sample_uniform(0, -1.0, 1.0, nb_x, NB_N), 0);
+}
+
+static void version_and_lists(void **state)
+{
+    (void)state;
+    int major, minor, patch;
+    char tail;
+    assert_int_equal(sscanf(actent_version(), "%d.%d.%d%c", &major, &minor, &patch, &tail), 3);
+    int n = actent_activation_count();
+    assert_true(n >= 11);
+    /* the notebook's order, which drives the transform's random stream */
+    static const char *const notebook[] = {"sigmoid",  "tanh",         "relu",  "softsign",
+                                           "softplus", "hard_sigmoid", "selu",  "relu6",
+                                           "elu",      "leaky_relu",   "linear"};
+    for (int i = 0; i < 11; i++) {
+        assert_string_equal(actent_activation_name(i), notebook[i]);
+        assert_int_equal(actent_activation_find(notebook[i]), i);
+    }
+    assert_int_equal(actent_activation_exact(2), 1); /* relu */
+    assert_int_equal(actent_activation_exact(0), 0); /* sigmoid */
+    assert_int_equal(actent_activation_exact(n), -1);
+    assert_null(actent_activation_name(-1));
+    assert_null(actent_activation_name(n));
+    assert_int_equal(actent_activation_find("swish"), -1);
+    assert_int_equal(actent_activation_find(NULL), -1);
+    int nt = actent_table_count();
+    assert_true(nt >= 1);
+    assert_string_equal(actent_table_name(actent_table_at(nt - 1)), "scalar");
+    assert_null(actent_table_at(nt));
+    for (int i = 0; i < nt; i++)
+        assert_int_equal(actent_table_max_ulp(actent_table_at(i), 2), 0); /* relu: exact */
+}
+
+static void select_tables(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    const actent_table *best = actent_table_select(NULL, err, sizeof err);
+    assert_non_null(best);
+    assert_true(actent_table_runs_here(best));
+    assert_ptr_equal(actent_table_select("auto", err, sizeof err), best);
+    const actent_table *s = actent_table_select("scalar", err, sizeof err);
+    assert_non_null(s);
+    assert_string_equal(actent_table_name(s), "scalar");
+    assert_null(actent_table_select("sse9", err, sizeof err));
+    assert_non_null(strstr(err, "unknown ISA 'sse9'"));
+    assert_non_null(strstr(err, "scalar"));            /* the message lists the names */
+    assert_null(actent_table_select("sse9", NULL, 0)); /* no buffer: still refused */
+    for (int i = 0; i < actent_table_count(); i++) {   /* a table the CPU lacks is refused */
+        const actent_table *t = actent_table_at(i);
+        if (actent_table_runs_here(t))
+            continue;
+        assert_null(actent_table_select(actent_table_name(t), err, sizeof err));
+        assert_non_null(strstr(err, "cannot run"));
+        float x = 1.0f, y;
+        assert_int_equal(actent_activate(t, 0, &x, &y, 1), -1);
+    }
+}
+
+/* the seed's 5.634427827586692 and every activation's entropy, per table */
+static void notebook_numbers(void **state)
+{
+    (void)state;
+    struct ref ref;
+    ref_load(&ref, "notebook_notebook", "<f8");
+    const double *want = ref.data;
+    draw_notebook_sample();
+    for (int i = 0; i < actent_table_count(); i++) {
+        const actent_table *t = actent_table_at(i);
+        if (!actent_table_runs_here(t))
+            continue;
+        uint64_t counts[50];
+        double bits;
+        char err[256];
+        assert_int_equal(actent_input_entropy(t, nb_x, NB_N, 50, counts, &bits, err, sizeof err),
+                         0);
+        assert_true(bits == 5.634427827586692);
+        assert_true(bits == want[0]);
+        for (int a = 0; a < 11; a++) {
+            float lo, hi;
+            if (actent_activation_histogram(t, a, nb_x, NB_N, 49, counts, &bits, &lo, &hi, err,
+                                            sizeof err) != 0)
+                fail_msg("%s/%s: %s", actent_table_name(t), actent_activation_name(a), err);
+            /* a table may move a value across an edge within its ULP bound */
+            double tol = actent_table_max_ulp(t, a) ? 1e-3 : 1e-12;
+            if (fabs(bits - want[1 + a]) > tol)
+                fail_msg("%s/%s: %.17g bits, numpy %.17g", actent_table_name(t),
+                         actent_activation_name(a), bits, want[1 + a]);
+            assert_true(lo <= hi);
+            uint64_t total = 0;
+            for (int b = 0; b < 49; b++)
+                total += counts[b];
+            assert_int_equal(total, NB_N);
+        }
+    }
+    ref_free(&ref);
+}
+
+/* the API's uniform and given-edges histograms against np.histogram */
+static void numpy_histograms(void **state)
+{
+    (void)state;
+    static const char *const tags[] = {"normal_b50", "on_edges_b49", "negzero_b7",
+                                       "huge_b50",   "one_b1",       "equal_b7"};
+    char name[128], err[256];
+    for (size_t c = 0; c < sizeof tags / sizeof tags[0]; c++) {
+        struct ref x, cu, edges, cg;
+        snprintf(name, sizeof name, "hist_%s_x", tags[c]);
+        ref_load(&x, name, "<f4");
+        snprintf(name, sizeof name, "hist_%s_uniform", tags[c]);
+        ref_load(&cu, name, "<i8");
+        snprintf(name, sizeof name, "hist_%s_edges", tags[c]);
+        ref_load(&edges, name, "<f8");
+        snprintf(name, sizeof name, "hist_%s_given", tags[c]);
+        ref_load(&cg, name, "<i8");
+        uint64_t *got = calloc(cu.n, sizeof *got);
+        assert_int_equal(actent_input_entropy(NULL, x.data, x.n, cu.n, got, NULL, err, sizeof err),
+                         0);
+        for (size_t b = 0; b < cu.n; b++)
+            if (got[b] != (uint64_t)((const int64_t *)cu.data)[b])
+                fail_msg("%s uniform bin %zu: %llu, numpy %lld", tags[c], b,
+                         (unsigned long long)got[b], (long long)((const int64_t *)cu.data)[b]);
+        assert_int_equal(
+            actent_histogram_edges(x.data, x.n, edges.data, cg.n, got, err, sizeof err), 0);
+        for (size_t b = 0; b < cg.n; b++)
+            assert_int_equal(got[b], ((const int64_t *)cg.data)[b]);
+        free(got);
+        ref_free(&x);
+        ref_free(&cu);
+        ref_free(&edges);
+        ref_free(&cg);
+    }
+    struct ref x, edges, counts;
+    ref_load(&x, "histedges_irregular_x", "<f4");
+    ref_load(&edges, "histedges_irregular_edges", "<f8");
+    ref_load(&counts, "histedges_irregular_counts", "<i8");
+    uint64_t got[16];
+    assert_int_equal(
+        actent_histogram_edges(x.data, x.n, edges.data, counts.n, got, err, sizeof err), 0);
+    for (size_t b = 0; b < counts.n; b++)
+        if (got[b] != (uint64_t)((const int64_t *)counts.data)[b])
+            fail_msg("irregular edges bin %zu: %llu, numpy %lld", b, (unsigned long long)got[b],
+                     (long long)((const int64_t *)counts.data)[b]);
+    ref_free(&x);
+    ref_free(&edges);
+    ref_free(&counts);
+}
+
+#define REFUSED(call, text)                                                                        \
+    do {                                                                                           \
+        err[0] = '\0';                                                                             \
+        assert_int_equal((call), -1);                                                              \
+        if (!strstr(err, text))                                                                    \
+            fail_msg("%s: message '%s' lacks '%s'", #call, err, text);                             \
+    } while (0)
+
+static void refusals(void **state)
+{
+    (void)state;
+    char err[256];
+    uint64_t c[8];
+    double bits = 7.0;
+    float x[4] = {0.5f, -1.0f, NAN, 2.0f}, y[4];
+    REFUSED(actent_input_entropy(NULL, x, 0, 8, c, &bits, err, sizeof err), "n is 0");
+    REFUSED(actent_input_entropy(NULL, x, 2, 0, c, &bits, err, sizeof err), "nbins is 0");
+    REFUSED(actent_input_entropy(NULL, x, 4, 8, c, &bits, err, sizeof err), "x[2] is NaN");
+    REFUSED(actent_input_entropy(NULL, NULL, 4, 8, c, &bits, err, sizeof err), "x is NULL");
+    REFUSED(actent_input_entropy(NULL, x, 2, 8, NULL, &bits, err, sizeof err), "counts is NULL");
+    float wide[2] = {-3e38f, 3e38f};
+    REFUSED(actent_input_entropy(NULL, wide, 2, 8, c, &bits, err, sizeof err), "wider than");
+    REFUSED(actent_activation_entropy(NULL, 99, x, 2, 8, c, &bits, err, sizeof err),
+            "activation 99 is out of range");
+    REFUSED(actent_activation_entropy(NULL, -1, x, 2, 8, c, &bits, err, sizeof err),
+            "out of range");
+    float inf[2] = {1.0f, INFINITY};
+    REFUSED(actent_activation_entropy(NULL, 2, inf, 2, 8, c, &bits, err, sizeof err),
+            "x[1] is inf");
+    assert_true(bits == 7.0); /* nothing written on failure */
+    double edges[3] = {0.0, 1.0, 0.5};
+    REFUSED(actent_histogram_edges(x, 2, edges, 2, c, err, sizeof err), "increase monotonically");
+    double nanedge[2] = {0.0, NAN};
+    REFUSED(actent_histogram_edges(x, 2, nanedge, 1, c, err, sizeof err), "edges[1] is nan");
+    REFUSED(actent_histogram_edges(x, 4, (double[]){-5.0, 5.0}, 1, c, err, sizeof err),
+            "x[2] is NaN");
+    assert_int_equal(actent_activate(NULL, 99, x, y, 4), -1);
+    assert_int_equal(actent_activate(NULL, 0, NULL, y, 4), -1);
+    assert_int_equal(actent_activate(NULL, 0, NULL, NULL, 0), 0); /* n = 0: nothing to do */
+    assert_int_equal(actent_sample_uniform(0, 1.0, -1.0, x, 4), -1);
+    assert_int_equal(actent_sample_uniform(0, 0.0, INFINITY, x, 4), -1);
+    assert_int_equal(actent_sample_uniform(0, 0.0, 1.0, NULL, 4), -1);
+    /* a message longer than the buffer is cut, still terminated */
+    char tiny[8];
+    assert_int_equal(actent_input_entropy(NULL, x, 0, 8, c, NULL, tiny, sizeof tiny), -1);
+    assert_int_equal(strlen(tiny), sizeof tiny - 1);
+    assert_int_equal(actent_input_entropy(NULL, x, 0, 8, c, NULL, NULL, 0), -1);
+}
+
+static void entropy_and_activate(void **state)
+{
+    (void)state;
+    uint64_t c[4] = {1, 1, 1, 1};
+    assert_true(actent_entropy_bits(c, 4) == 2.0);
+    uint64_t z[2] = {0, 0};
+    assert_true(isnan(actent_entropy_bits(z, 2))); /* scipy: 0/0 */
+    float x[5] = {-2.0f, -0.0f, 0.0f, 3.5f, NAN}, y[5];
+    int relu = actent_activation_find("relu");
+    assert_int_equal(actent_activate(NULL, relu, x, y, 5), 0);
+    assert_true(y[0] == 0.0f && y[3] == 3.5f && isnan(y[4]));
+    assert_int_equal(actent_activate(NULL, relu, x, x, 5), 0); /* in place */
+    assert_memory_equal(x, y, 4 * sizeof *x);
+}
+
+static void analyse_json(void **state)
+{
+    (void)state;
+    draw_notebook_sample();
+    char err[256], *json = NULL;
+    struct actent_options o = {.mode = "consistent", .bins = 50, .activations = "linear,relu"};
+    assert_int_equal(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err), 0);
+    assert_non_null(strstr(json, "\"mode\": \"consistent\""));
+    assert_non_null(strstr(json, "\"name\": \"linear\""));
+    assert_null(strstr(json, "\"name\": \"tanh\""));
+    actent_free(json);
+    o.activations = "relu,swish";
+    json = NULL;
+    REFUSED(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err),
+            "unknown activation 'swish'");
+    assert_null(json);
+    o.activations = NULL;
+    o.mode = "exact";
+    REFUSED(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err),
+            "mode 'exact' is unknown");
+}
+
+/* the same calls from several threads at once give the single thread's results */
+struct job {
+    const actent_table *t;
+    uint64_t counts[11][49];
+    double bits[11];
+    int rc;
+};
+
+static void *run_job(void *arg)
+{
+    struct job *j = arg;
+    for (int rep = 0; rep < 20; rep++)
+        for (int a = 0; a < 11; a++)
+            j->rc |= actent_activation_entropy(j->t, a, nb_x, NB_N, 49, j->counts[a], &j->bits[a],
+                                               NULL, 0);
+    return NULL;
+}
+
+static void concurrent_calls(void **state)
+{
+    (void)state;
+    draw_notebook_sample();
+    static struct job one, many[4];
+    one.t = actent_table_select(NULL, NULL, 0);
+    run_job(&one);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        many[i].t = one.t;
+        assert_int_equal(pthread_create(&th[i], NULL, run_job, &many[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_int_equal(many[i].rc, 0);
+        assert_memory_equal(many[i].counts, one.counts, sizeof one.counts);
+        assert_memory_equal(many[i].bits, one.bits, sizeof one.bits);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(version_and_lists), cmocka_unit_test(select_tables),
+        cmocka_unit_test(notebook_numbers),  cmocka_unit_test(numpy_histograms),
+        cmocka_unit_test(refusals),          cmocka_unit_test(entropy_and_activate),
+        cmocka_unit_test(analyse_json),      cmocka_unit_test(concurrent_calls),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
