@@ -71,17 +71,6 @@ double bench_clock_ghz(void)
     return last_ghz;
 }
 
-void bench_clock_stats(double *lo, double *median, double *hi, size_t *count)
-{
-    double v[MAX_MEASURES];
-    memcpy(v, measures, nmeasures * sizeof v[0]);
-    qsort(v, nmeasures, sizeof v[0], cmp_double);
-    *count = nmeasures;
-    *lo = nmeasures ? v[0] : 0.0;
-    *hi = nmeasures ? v[nmeasures - 1] : 0.0;
-    *median = nmeasures ? v[nmeasures / 2] : 0.0;
-}
-
 /* ---- a hardware counter, where there is one */
 
 static int cycles_fd = -1;

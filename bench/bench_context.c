@@ -145,7 +145,7 @@ static void method(void)
         "(seed 0, U(-1, 1), n = %d) through one table, all 11 activations; "
         "notebook = with the copy-neighbour transform (200 iterations), "
         "no-transform = 0 iterations",
-        BENCH_NOTEBOOK_N);
+        ACTENT_NOTEBOOK_N);
     if (bench_smoke())
         ctx("actent_smoke", "smoke run: every size is %d; numbers are not measurements",
             BENCH_SMOKE_N);

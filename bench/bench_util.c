@@ -18,7 +18,7 @@ void bench_set_smoke(bool on) { smoke = on; }
 bool bench_smoke(void) { return smoke; }
 
 static const int64_t sizes_all[] = {4096, 65536, 1048576, 16777216};
-static const int64_t sizes_notebook[] = {BENCH_NOTEBOOK_N};
+static const int64_t sizes_notebook[] = {ACTENT_NOTEBOOK_N};
 static const int64_t sizes_smoke[] = {BENCH_SMOKE_N};
 
 const int64_t *bench_sizes(size_t *count)

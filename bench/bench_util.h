@@ -27,10 +27,10 @@
 #include <stdint.h>
 
 #include "../kernels/kernels.h"
+#include "experiment.h"
 #include "shim.h"
 
 /* ---- sizes */
-#define BENCH_NOTEBOOK_N 4096
 #define BENCH_SPAN ((size_t)1 << 24)         /* floats per distribution: 64 MiB */
 #define BENCH_ROTATE_BYTES ((size_t)4 << 20) /* rotate when in + out exceed this */
 #define BENCH_FRESH ((size_t)1 << 16)        /* values read before any repeats */
@@ -94,8 +94,6 @@ struct bench_ulp bench_ulp_check(enum act_op op, const struct bench_dist *d, con
 /* Core clock in GHz from a dependent-add chain timed on this thread's CPU
  * clock: measured when first asked, re-measured when older than a second. */
 double bench_clock_ghz(void);
-/* min, median and max of every measurement so far */
-void bench_clock_stats(double *lo, double *median, double *hi, size_t *count);
 /* How cycles are obtained, decided once: a hardware cycle counter for this
  * thread where the machine has one (or where ACTENT_BENCH_CYCLES names
  * another source), else the measured clock. In words, for the context. */

@@ -82,13 +82,8 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   if(ACTENT_AVX2)
     actent_add_isa(avx2 -mavx2 -mfma)
     # the SLEEF-built table reuses the AVX2 table's exact ops and histograms
-    if(TARGET PkgConfig::SLEEF)
-      actent_add_isa(avx2_sleef -mavx2 -mfma
-                     ONLY ${ACTENT_INEXACT_OPS} table
-                     LINK PkgConfig::SLEEF)
-    else()
-      message(STATUS "kernel table: avx2_sleef skipped (SLEEF not found)")
-    endif()
+    # (SLEEF is required: cmake/deps.cmake stops configure without it)
+    actent_add_isa(avx2_sleef -mavx2 -mfma ONLY ${ACTENT_INEXACT_OPS} table LINK PkgConfig::SLEEF)
   endif()
 endif()
 
@@ -122,11 +117,6 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
   if(ACTENT_NEON)
     actent_add_isa(neon)
     # the SLEEF-built table reuses the NEON table's exact ops and histograms
-    if(TARGET PkgConfig::SLEEF)
-      actent_add_isa(neon_sleef ONLY ${ACTENT_INEXACT_OPS} table
-                     LINK PkgConfig::SLEEF)
-    else()
-      message(STATUS "kernel table: neon_sleef skipped (SLEEF not found)")
-    endif()
+    actent_add_isa(neon_sleef ONLY ${ACTENT_INEXACT_OPS} table LINK PkgConfig::SLEEF)
   endif()
 endif()

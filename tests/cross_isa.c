@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fnv.h"
 #include "kernels.h"
 #include "rng.h"
 #include "sample.h"
@@ -158,12 +159,9 @@ static uint32_t fbits(float f)
 
 static uint64_t fnv_f32(const float *v, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t u = fbits(v[i]);
-        for (int b = 0; b < 32; b += 8)
-            h = (h ^ (u >> b & 0xffu)) * 0x100000001b3u;
-    }
+    uint64_t h = ACTENT_FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = actent_fnv1a(h, fbits(v[i]), 4);
     return h;
 }
 
@@ -315,7 +313,7 @@ static int digest(uint64_t stride, const char *only, const char *only_op)
         for (int op = 0; op < ACT_COUNT; op++) {
             if (only_op && strcmp(only_op, act_name((enum act_op)op)) != 0)
                 continue;
-            uint64_t h = 0xcbf29ce484222325u, count = 0;
+            uint64_t h = ACTENT_FNV_BASIS, count = 0;
             size_t m = 0;
             for (uint64_t u = 0; u <= 0xffffffffu; u += stride) {
                 uint32_t bits = (uint32_t)u;
@@ -323,11 +321,8 @@ static int digest(uint64_t stride, const char *only, const char *only_op)
                 if (m < B && u + stride <= 0xffffffffu)
                     continue;
                 k->activate[op](x, y, m);
-                for (size_t i = 0; i < m; i++) {
-                    uint32_t v = fbits(y[i]);
-                    for (int b = 0; b < 32; b += 8)
-                        h = (h ^ (v >> b & 0xffu)) * 0x100000001b3u;
-                }
+                for (size_t i = 0; i < m; i++)
+                    h = actent_fnv1a(h, fbits(y[i]), 4);
                 count += m;
                 m = 0;
             }

@@ -16,7 +16,7 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->mode = ACTENT_NOTEBOOK;
-    o->n = 4096;
+    o->n = ACTENT_NOTEBOOK_N;
     o->seed = 0;
     o->dist = ACTENT_UNIFORM;
     o->sigma = 1.0;

@@ -18,6 +18,9 @@
 
 enum actent_mode { ACTENT_NOTEBOOK, ACTENT_CONSISTENT };
 
+/* the notebook's sample size, the default n */
+#define ACTENT_NOTEBOOK_N 4096
+
 /* Where the values came from when they were read from a file: defined by the
  * .npy layer (npy/layer.h); the analysis only carries the pointer. */
 struct actent_input_info;

@@ -110,12 +110,6 @@ void json_num(struct json *j, double v)
     fputs(actent_fmt_double(buf, sizeof buf, v), j->f);
 }
 
-void json_int(struct json *j, int64_t v)
-{
-    before(j);
-    fprintf(j->f, "%lld", (long long)v);
-}
-
 void json_uint(struct json *j, uint64_t v)
 {
     before(j);
@@ -126,12 +120,6 @@ void json_bool(struct json *j, bool v)
 {
     before(j);
     fputs(v ? "true" : "false", j->f);
-}
-
-void json_null(struct json *j)
-{
-    before(j);
-    fputs("null", j->f);
 }
 
 void json_kstr(struct json *j, const char *key, const char *s)

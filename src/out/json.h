@@ -26,10 +26,8 @@ void json_key(struct json *j, const char *key);
 void json_str(struct json *j, const char *s);
 /* shortest text that reads back to the same double; non-finite values as null */
 void json_num(struct json *j, double v);
-void json_int(struct json *j, int64_t v);
 void json_uint(struct json *j, uint64_t v);
 void json_bool(struct json *j, bool v);
-void json_null(struct json *j);
 /* key + value shorthands */
 void json_kstr(struct json *j, const char *key, const char *s);
 void json_knum(struct json *j, const char *key, double v);

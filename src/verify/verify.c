@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "experiment.h"
+#include "fnv.h"
 #include "progress.h"
 #include "rng.h"
 #include "sample.h"
@@ -18,7 +20,7 @@ static const uint64_t mode_stride[] = {65521, 127, 1};
 /* the uniform and normal samples of the histogram checks */
 static const size_t mode_sample[] = {100000, 1000000, 1000000};
 
-enum { NOTEBOOK_N = 4096, NOTEBOOK_ITERATIONS = 200, OUTPUT_BINS = 49 };
+enum { NOTEBOOK_ITERATIONS = 200, OUTPUT_BINS = 49 };
 
 void actent_verify_defaults(struct actent_verify_opts *o)
 {
@@ -157,14 +159,14 @@ struct samples {
 static int draw_samples(struct samples *s, size_t n)
 {
     s->n = n;
-    s->notebook = malloc(NOTEBOOK_N * sizeof(float));
+    s->notebook = malloc(ACTENT_NOTEBOOK_N * sizeof(float));
     s->uniform = malloc(n * sizeof(float));
     s->normal = malloc(n * sizeof(float));
     if (!s->notebook || !s->uniform || !s->normal)
         return -1;
     struct actent_rng g;
     actent_rng_seed(&s->after_notebook, 0);
-    actent_sample(&s->after_notebook, ACTENT_UNIFORM, -1.0, 1.0, s->notebook, NOTEBOOK_N);
+    actent_sample(&s->after_notebook, ACTENT_UNIFORM, -1.0, 1.0, s->notebook, ACTENT_NOTEBOOK_N);
     actent_rng_seed(&g, 0);
     actent_sample(&g, ACTENT_UNIFORM, -1.0, 1.0, s->uniform, n);
     actent_rng_seed(&g, 0);
@@ -210,25 +212,22 @@ static void check_table(struct actent_verify *r, struct actent_verify_table *t,
     const float *sp = actent_verify_specials(&nsp);
     if (k && !tables_ok(k))
         violation(r, t, NULL, "no kernel for min/max or the histograms");
-    uint64_t h = 0xcbf29ce484222325u;
+    uint64_t h = ACTENT_FNV_BASIS;
     for (int op = 0; op < ACT_COUNT; op++) {
         struct actent_verify_op *o = &t->ops[op];
         act_unary_fn f = k ? k->activate[op] : t->peer->activate[op];
         if (!r->opts.use[op] || !f)
             continue;
-        ulp_on(&o->ulp[ACTENT_SEC_NOTEBOOK], f, (enum act_op)op, sm->notebook, NOTEBOOK_N, o->bound,
-               want, got);
+        ulp_on(&o->ulp[ACTENT_SEC_NOTEBOOK], f, (enum act_op)op, sm->notebook, ACTENT_NOTEBOOK_N,
+               o->bound, want, got);
         ulp_on(&o->ulp[ACTENT_SEC_SPECIALS], f, (enum act_op)op, sp, nsp, o->bound, want, got);
         o->digest = actent_verify_digest(f, &r->digest_inputs);
         /* the table's digest: FNV-1a over the activations' digests, in order */
-        for (int b = 0; b < 8; b++) {
-            h ^= (o->digest >> (8 * b)) & 0xffu;
-            h *= 0x100000001b3u;
-        }
+        h = actent_fnv1a(h, o->digest, 8);
         if (!k || o->missing || !tables_ok(k))
             continue;
         o->hist[0].sample = sample_names[0];
-        hist_check(k, (enum act_op)op, sm->notebook, NOTEBOOK_N, &rng, &o->hist[0]);
+        hist_check(k, (enum act_op)op, sm->notebook, ACTENT_NOTEBOOK_N, &rng, &o->hist[0]);
         o->nhist = 3;
     }
     t->digest = h;

@@ -23,10 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "experiment.h"
+#include "fnv.h"
 #include "rng.h"
 #include "sample.h"
 
-enum { DIGEST_STRIDE = 65521, NOTEBOOK_N = 4096 };
+enum { DIGEST_STRIDE = 65521 };
 
 static float *digest_inputs(size_t *n)
 {
@@ -39,19 +41,19 @@ static float *digest_inputs(size_t *n)
     size_t ns;
     const float *sp = actent_verify_specials(&ns);
     size_t nsweep = 0xffffffffu / DIGEST_STRIDE + 1;
-    float *v = malloc((ns + NOTEBOOK_N + nsweep) * sizeof *v);
+    float *v = malloc((ns + ACTENT_NOTEBOOK_N + nsweep) * sizeof *v);
     if (!v)
         return NULL;
     memcpy(v, sp, ns * sizeof *v);
     struct actent_rng r;
     actent_rng_seed(&r, 0);
-    actent_sample(&r, ACTENT_UNIFORM, -1.0, 1.0, v + ns, NOTEBOOK_N);
+    actent_sample(&r, ACTENT_UNIFORM, -1.0, 1.0, v + ns, ACTENT_NOTEBOOK_N);
     for (size_t k = 0; k < nsweep; k++) {
         uint32_t bits = (uint32_t)(k * DIGEST_STRIDE);
-        memcpy(&v[ns + NOTEBOOK_N + k], &bits, sizeof bits);
+        memcpy(&v[ns + ACTENT_NOTEBOOK_N + k], &bits, sizeof bits);
     }
     x = v;
-    nx = ns + NOTEBOOK_N + nsweep;
+    nx = ns + ACTENT_NOTEBOOK_N + nsweep;
     *n = nx;
     return x;
 }
@@ -66,16 +68,13 @@ uint64_t actent_verify_digest(act_unary_fn f, uint64_t *ninputs)
         return 0;
     }
     f(x, y, n);
-    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a offset basis and prime */
+    uint64_t h = ACTENT_FNV_BASIS;
     for (size_t i = 0; i < n; i++) {
         uint32_t u;
         memcpy(&u, &y[i], sizeof u);
         if (actent_ulp_isnan_bits(u))
             u = 0x7fc00000u;
-        for (int b = 0; b < 4; b++) {
-            h ^= (u >> (8 * b)) & 0xffu;
-            h *= 0x100000001b3u;
-        }
+        h = actent_fnv1a(h, u, 4);
     }
     free(y);
     *ninputs = n;

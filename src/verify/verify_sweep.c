@@ -12,13 +12,13 @@
 
 #include <float.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "progress.h"
+#include "workers.h"
 
 enum { BLOCK = 4096, MAX_CHUNKS = 1024 };
 
@@ -29,8 +29,9 @@ struct sweep {
     uint64_t stride, count, per_chunk;
     size_t nchunks;
     struct actent_ulp_stats *chunk; /* [nchunks][nsubj][ACT_COUNT] */
-    atomic_size_t next, chunks_done;
     atomic_uint_fast64_t inputs_done;
+    atomic_bool no_memory;
+    struct actent_progress progress;
 };
 
 static void run_chunk(struct sweep *s, size_t c, float *x, float *want, float *got)
@@ -61,21 +62,23 @@ static void run_chunk(struct sweep *s, size_t c, float *x, float *want, float *g
     }
 }
 
-static void *worker(void *arg)
+/* one chunk: a job of the worker pool, with buffers of its own */
+static void chunk_job(void *ctx, size_t c)
 {
-    struct sweep *s = arg;
+    struct sweep *s = ctx;
     float *buf = malloc(3 * BLOCK * sizeof *buf);
-    if (!buf)
-        return (void *)1;
-    for (;;) {
-        size_t c = atomic_fetch_add(&s->next, 1);
-        if (c >= s->nchunks)
-            break;
-        run_chunk(s, c, buf, buf + BLOCK, buf + 2 * BLOCK);
-        atomic_fetch_add(&s->chunks_done, 1);
+    if (!buf) {
+        atomic_store(&s->no_memory, true);
+        return;
     }
+    run_chunk(s, c, buf, buf + BLOCK, buf + 2 * BLOCK);
     free(buf);
-    return NULL;
+}
+
+static void show_progress(void *ctx)
+{
+    struct sweep *s = ctx;
+    actent_progress_update(&s->progress, atomic_load(&s->inputs_done), s->count);
 }
 
 int actent_verify_sweep(const struct actent_sweep_subject *subj, size_t nsubj, const bool *use,
@@ -93,43 +96,23 @@ int actent_verify_sweep(const struct actent_sweep_subject *subj, size_t nsubj, c
         snprintf(err, len, "out of memory for the sweep's statistics");
         return -1;
     }
-    atomic_init(&s.next, 0);
-    atomic_init(&s.chunks_done, 0);
     atomic_init(&s.inputs_done, 0);
+    atomic_init(&s.no_memory, false);
 
-    unsigned nthreads = o->threads ? o->threads : 1;
-    pthread_t tid[64];
-    if (nthreads > 64)
-        nthreads = 64;
-    unsigned started = 0;
-    for (; started < nthreads; started++)
-        if (pthread_create(&tid[started], NULL, worker, &s) != 0)
-            break;
-    struct actent_progress p;
     char what[64];
     snprintf(what, sizeof what, "verify: sweep%s", stride == 1 ? " (all 2^32 inputs)" : "");
-    actent_progress_start(&p, o->progress, o->progress_bar, what);
+    actent_progress_start(&s.progress, o->progress, o->progress_bar, what);
     int rc = 0;
-    if (started == 0) {
+    unsigned nthreads = o->threads ? o->threads : 1;
+    if (actent_workers_watch(nthreads, s.nchunks, chunk_job, &s, show_progress, &s) == 0) {
         snprintf(err, len, "cannot start a sweep thread");
         rc = -1;
-    } else {
-        while (atomic_load(&s.chunks_done) < s.nchunks) {
-            struct timespec ts = {0, 200 * 1000 * 1000};
-            nanosleep(&ts, NULL);
-            actent_progress_update(&p, atomic_load(&s.inputs_done), s.count);
-        }
-    }
-    for (unsigned t = 0; t < started; t++) {
-        void *ret;
-        pthread_join(tid[t], &ret);
-        if (ret) {
-            snprintf(err, len, "out of memory in a sweep thread");
-            rc = -1;
-        }
+    } else if (atomic_load(&s.no_memory)) {
+        snprintf(err, len, "out of memory in a sweep thread");
+        rc = -1;
     }
     if (rc == 0) {
-        actent_progress_end(&p, s.count);
+        actent_progress_end(&s.progress, s.count);
         for (size_t c = 0; c < s.nchunks; c++)
             for (size_t t = 0; t < nsubj; t++)
                 for (int op = 0; op < ACT_COUNT; op++)
