@@ -21,3 +21,20 @@ int bench_pipe_open(struct bench_pipe *p, struct bench_state *st, const struct b
 }
 
 void bench_pipe_close(struct bench_pipe *p) { actent_edges_buf_free(&p->eb); }
+
+void bench_pipe_register(const char *family, bench_fn fn)
+{
+    size_t nsizes;
+    const int64_t *sizes = bench_sizes(&nsizes);
+    for (int op = 0; op < ACT_COUNT; op++)
+        for (size_t d = 0; d < BENCH_NDISTS; d++)
+            for (size_t i = 0; i < act_ntables; i++) {
+                struct pipe_case *c = bench_calloc(1, sizeof *c);
+                if (!c)
+                    return;
+                *c = (struct pipe_case){act_tables[i], (enum act_op)op, &bench_dists[d]};
+                bench_add(
+                    bench_strdup("%s/%s/%s/%s", family, act_name(c->op), c->k->name, c->d->name),
+                    fn, c, sizes, nsizes);
+            }
+}

@@ -33,4 +33,8 @@ struct bench_pipe {
 int bench_pipe_open(struct bench_pipe *p, struct bench_state *st, const struct bench_dist *d);
 void bench_pipe_close(struct bench_pipe *p);
 
+/* registers "<family>/<op>/<table>/<input>" for every activation, input and
+ * table, each run by fn with its struct pipe_case */
+void bench_pipe_register(const char *family, bench_fn fn);
+
 #endif

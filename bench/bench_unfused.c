@@ -43,18 +43,4 @@ static void run_unfused(struct bench_state *st, void *ctx)
     bench_finish(st, (int64_t)n, (int64_t)(4 * n * sizeof(float)));
 }
 
-void bench_unfused_register(void)
-{
-    size_t nsizes;
-    const int64_t *sizes = bench_sizes(&nsizes);
-    for (int op = 0; op < ACT_COUNT; op++)
-        for (size_t d = 0; d < BENCH_NDISTS; d++)
-            for (size_t i = 0; i < act_ntables; i++) {
-                struct pipe_case *c = bench_calloc(1, sizeof *c);
-                if (!c)
-                    return;
-                *c = (struct pipe_case){act_tables[i], (enum act_op)op, &bench_dists[d]};
-                bench_add(bench_strdup("unfused/%s/%s/%s", act_name(c->op), c->k->name, c->d->name),
-                          run_unfused, c, sizes, nsizes);
-            }
-}
+void bench_unfused_register(void) { bench_pipe_register("unfused", run_unfused); }
