@@ -78,6 +78,7 @@ int main(int argc, char **argv)
     bench_cycles_init();
     bench_impl_init();
     bench_context_add();
+    bench_context("actent_schema", "actent.bench/1"); // docs/bench.schema.json
     bench_context("actent_command", command.c_str());
     bench_activate_register();
     bench_read_register();

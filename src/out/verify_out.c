@@ -277,6 +277,7 @@ void actent_verify_json(struct json *j, const struct actent_verify *r)
 {
     char buf[256];
     json_obj_begin(j);
+    json_kstr(j, "schema", "actent.verify/1"); /* docs/verify.schema.json */
     json_kstr(j, "command", "verify");
     json_kstr(j, "mode", actent_verify_mode_name(r->opts.mode));
     actent_machine_id(buf, sizeof buf);

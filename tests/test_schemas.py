@@ -1,0 +1,68 @@
+#!/usr/bin/python3
+"""Real outputs against docs/*.schema.json: `actent experiment --json` in each
+shape (one analysis, an option grid, an input file), `actent verify --json`,
+and an `actent-bench` file. Usage: test_schemas.py BUILD_DIR SOURCE_DIR"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+import numpy as np
+
+
+def schema(src, name):
+    with open(os.path.join(src, "docs", name + ".schema.json")) as f:
+        s = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(s)
+    return jsonschema.Draft202012Validator(s)
+
+
+def run(cmd, out):
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(out) as f:
+        return json.load(f)
+
+
+def main():
+    build, src = sys.argv[1], sys.argv[2]
+    actent = os.path.join(build, "actent")
+    exp, ver, bench = (schema(src, n) for n in ("experiment", "verify", "bench"))
+    checked = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.json")
+        layer = os.path.join(tmp, "layer.npy")
+        np.save(layer, np.random.RandomState(3).normal(size=(8, 40)).astype(np.float32))
+        docs = {
+            "one analysis": [actent, "experiment", "--iterations", "3", "--json", out],
+            "consistent": [actent, "experiment", "--mode", "consistent", "--json", out],
+            "grid": [actent, "experiment", "--n", "100,200", "--dist", "normal", "--sigma",
+                     "1,2", "--bins", "10,20", "--iterations", "0", "--json", out],
+            "input file": [actent, "experiment", "--input", layer, "--bins", "8,9", "--json", out],
+        }
+        for what, cmd in docs.items():
+            doc = run(cmd, out)
+            exp.validate(doc)
+            assert doc["schema"] == "actent.experiment/2", what
+            checked += 1
+        # a document that breaks the schema is refused: the check can fail
+        doc["results"][0]["mode"] = "both"
+        assert not exp.is_valid(doc), "a broken experiment document passed"
+        doc = run([actent, "verify", "--isa", "scalar", "--json", out], out)
+        ver.validate(doc)
+        checked += 1
+        bad = dict(doc, schema="actent.verify/0")
+        assert not ver.is_valid(bad), "a broken verify document passed"
+        bench_exe = os.path.join(build, "actent-bench")
+        if os.path.exists(bench_exe):
+            doc = run([bench_exe, "--benchmark_filter=^activate/relu/scalar/unit/4096$",
+                       "--benchmark_min_time=0.001", "--benchmark_out=" + out,
+                       "--benchmark_out_format=json"], out)
+            bench.validate(doc)
+            checked += 1
+    print("%d outputs valid against docs/*.schema.json" % checked)
+
+
+if __name__ == "__main__":
+    main()
