@@ -22,13 +22,17 @@ set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPEN
              ${CMAKE_SOURCE_DIR}/kernels/act_list.h)
 
 # actent_isa_sources(<out-var> <isa>): kernels/<isa>/<op>_<isa>.c for every op,
-# plus the histogram, min/max and table files.
+# plus the histogram, min/max and table files, plus any other .c in the folder.
 function(actent_isa_sources out isa)
   set(files kernels/${isa}/histogram_${isa}.c kernels/${isa}/minmax_${isa}.c
             kernels/${isa}/table_${isa}.c)
   foreach(op IN LISTS ACTENT_OPS)
     list(APPEND files kernels/${isa}/${op}_${isa}.c)
   endforeach()
+  # and whatever machinery of its own the folder holds (kernels/avx2/bins_avx2.c)
+  file(GLOB own RELATIVE ${CMAKE_SOURCE_DIR} CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kernels/${isa}/*.c)
+  list(APPEND files ${own})
+  list(REMOVE_DUPLICATES files)
   set(${out} ${files} PARENT_SCOPE)
 endfunction()
 

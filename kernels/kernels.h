@@ -47,6 +47,9 @@ struct act_edges {
     float norm32;        /* norm, as float32 */
     bool wide_sub;       /* (x - first) * norm in double */
     bool wide_norm;      /* (float32)(x - first32) * norm in double */
+    /* numpy counts first <= v <= last (as doubles): for a float v exactly when
+     * keep_lo <= v <= keep_hi, the float32s at or inside those bounds */
+    float keep_lo, keep_hi;
     const float *edge32; /* nbins + 1 float32 edges */
 };
 

@@ -6,7 +6,7 @@
  * within the bins (below: on the bits, unsigned; above: minps, which passes a NaN through).
  *
  * Exactness. A monotonic estimate can disagree with the thresholds only next to them. At the
- * start of a call (act_bins_v8_init) the estimate is evaluated at every inner threshold and at
+ * start of a call (act_bins_init_avx2) the estimate is evaluated at every inner threshold and at
  * the float below it: the offset is raised until each threshold lands at or past the start of
  * its bin, and `zone` is one more than the deepest step into a bin that a float below its
  * threshold reaches. A lane whose step is below `zone` may be one bin too high; it is rebinned
@@ -23,7 +23,7 @@
  * high register for bins 32-63. The last bin is never counted: it is what the other bins and
  * the NaNs leave of n. Bits are summed by carry-save adders (Harley-Seal, 32 vectors per block:
  * planes of weight 1 and 2 in registers, 4 to 16 and the carries of the blocks in memory), and
- * the planes become counts once per call or 2^31 values (act_bins_v8_flush). A NaN (or a value
+ * the planes become counts once per call or 2^31 values (act_bins_flush_avx2). A NaN (or a value
  * far outside the edges) has a bin above the last; a running 16-bit min catches it and any step
  * inside a zone, and the block is then rebinned lane by lane.
  *
@@ -98,19 +98,41 @@ struct bins_tally {
 
 /* Prepares b for nbins bins on [lo, hi]: inner thresholds thresh[1 .. nbins-1], values kept
  * from keep_lo to keep_hi. b->layout is 0 when the edges need the general path. */
-void act_bins_v8_init(struct bins_v8 *b, size_t nbins, double lo, double hi, const float *thresh,
-                      float keep_lo, float keep_hi);
+void act_bins_init_avx2(struct bins_v8 *b, size_t nbins, double lo, double hi, const float *thresh,
+                        float keep_lo, float keep_hi);
 /* Clears the memory planes and the tally. */
-void act_bins_v8_start(const struct bins_v8 *b, struct bins_csa *m, struct bins_tally *t);
+void act_bins_start_avx2(const struct bins_v8 *b, struct bins_csa *m, struct bins_tally *t);
 /* Adds the chunk's planes (all of m->reg filled in) to t's counts and min/max; clears m. */
-void act_bins_v8_flush(const struct bins_v8 *b, struct bins_csa *s, struct bins_tally *t);
+void act_bins_flush_avx2(const struct bins_v8 *b, struct bins_csa *s, struct bins_tally *t);
 /* Rebins the lanes of v in mask (one bit per lane); c: their estimated bins. */
-void act_bins_v8_fix(const struct bins_v8 *b, __m256 v, __m256i c, int mask, struct bins_tally *t);
+void act_bins_fix_avx2(const struct bins_v8 *b, __m256 v, __m256i c, int mask,
+                       struct bins_tally *t);
 /* After the last flush: false when a value lay outside the edges (the caller bins again by the
  * definition); else adds the counts of n values to counts. */
-bool act_bins_v8_finish(const struct bins_v8 *b, struct bins_tally *t, size_t n, uint64_t *counts);
+bool act_bins_finish_avx2(const struct bins_v8 *b, struct bins_tally *t, size_t n,
+                          uint64_t *counts);
 /* The bin of v by the definition; false when v is outside the kept range or NaN. */
-bool act_bins_v8_exact(const struct bins_v8 *b, float v, size_t *bin);
+bool act_bins_exact_avx2(const struct bins_v8 *b, float v, size_t *bin);
+
+/* lanes [0, k) set, k in 0..8 */
+static inline __m256i tail_mask_v8(size_t k)
+{
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)k), lane);
+}
+
+/* horizontal min and max of 8 lanes (no NaN among them), zero reported as +0.0 */
+static inline void reduce_minmax_v8(__m256 lo, __m256 hi, float *out_lo, float *out_hi)
+{
+    __m128 l = _mm_min_ps(_mm256_castps256_ps128(lo), _mm256_extractf128_ps(lo, 1));
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(hi), _mm256_extractf128_ps(hi, 1));
+    l = _mm_min_ps(l, _mm_movehl_ps(l, l));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    l = _mm_min_ss(l, _mm_movehdup_ps(l));
+    h = _mm_max_ss(h, _mm_movehdup_ps(h));
+    *out_lo = _mm_cvtss_f32(l) + 0.0f;
+    *out_hi = _mm_cvtss_f32(h) + 0.0f;
+}
 
 BINS_AI __m256i bins_csa(__m256i a, __m256i b, __m256i c, __m256i *sum)
 {
@@ -243,7 +265,7 @@ BINS_AI void bins_fix_block(const struct bins_v8 *b, struct bins_tally *t, const
                                       _mm256_cmpgt_epi32(_mm256_max_epu32(c, b->last), b->last));
         int mask = _mm256_movemask_ps(_mm256_castsi256_ps(bad));
         if (mask)
-            act_bins_v8_fix(b, v, c, mask, t);
+            act_bins_fix_avx2(b, v, c, mask, t);
     }
 }
 
@@ -323,7 +345,7 @@ BINS_AI bool bins_run(const struct bins_v8 *b, const float *x, size_t n, uint64_
     struct bins_csa m;
     struct bins_tally t;
     __m256 v[2][32]; /* f(x) of this block and the next */
-    act_bins_v8_start(b, &m, &t);
+    act_bins_start_avx2(b, &m, &t);
     for (size_t c0 = 0; c0 < n; c0 += BINS_CHUNK) {
         const __m256i z = _mm256_setzero_si256();
         const __m256 inf = _mm256_set1_ps(INFINITY), ninf = _mm256_set1_ps(-INFINITY);
@@ -349,9 +371,9 @@ BINS_AI bool bins_run(const struct bins_v8 *b, const float *x, size_t n, uint64_
             m.reg[P_H2] = s.h2;
         m.lo = _mm256_min_ps(s.lo[0], s.lo[1]);
         m.hi = _mm256_max_ps(s.hi[0], s.hi[1]);
-        act_bins_v8_flush(b, &m, &t);
+        act_bins_flush_avx2(b, &m, &t);
     }
-    if (!act_bins_v8_finish(b, &t, n, counts))
+    if (!act_bins_finish_avx2(b, &t, n, counts))
         return false;
     *lo = t.lo;
     *hi = t.hi;

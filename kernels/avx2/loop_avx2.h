@@ -25,13 +25,6 @@
 #include "../scalar/bin_scalar.h"
 #include "bins_avx2.h"
 
-/* lanes [0, k) set, k in 0..8 */
-static inline __m256i tail_mask_v8(size_t k)
-{
-    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)k), lane);
-}
-
 static inline __attribute__((always_inline)) void map_v8(const float *x, float *y, size_t n,
                                                          act_body_v8 f)
 {
@@ -113,19 +106,6 @@ static inline void slow_bin_v8(const struct slow_v8 *b, const struct act_edges *
     }
 }
 
-/* horizontal min and max of 8 lanes (no NaN among them), zero reported as +0.0 */
-static inline void reduce_minmax_v8(__m256 lo, __m256 hi, float *out_lo, float *out_hi)
-{
-    __m128 l = _mm_min_ps(_mm256_castps256_ps128(lo), _mm256_extractf128_ps(lo, 1));
-    __m128 h = _mm_max_ps(_mm256_castps256_ps128(hi), _mm256_extractf128_ps(hi, 1));
-    l = _mm_min_ps(l, _mm_movehl_ps(l, l));
-    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-    l = _mm_min_ss(l, _mm_movehdup_ps(l));
-    h = _mm_max_ss(h, _mm_movehdup_ps(h));
-    *out_lo = _mm_cvtss_f32(l) + 0.0f;
-    *out_hi = _mm_cvtss_f32(h) + 0.0f;
-}
-
 /* General path of the fused pass: counts, the range and the NaNs of f(x). */
 static inline __attribute__((always_inline)) void
 slow_hist_v8(const float *x, size_t n, const struct act_edges *e, uint64_t *counts, float *lo,
@@ -157,7 +137,7 @@ static inline __attribute__((always_inline)) void map_hist_v8(const float *x, si
                                                               struct act_seen *seen, act_body_v8 f)
 {
     struct bins_v8 b;
-    act_bins_v8_init(&b, e->nbins, e->lo, e->hi, e->thresh, e->thresh[0], e->thresh_hi);
+    act_bins_init_avx2(&b, e->nbins, e->lo, e->hi, e->thresh, e->thresh[0], e->thresh_hi);
     float lo, hi;
     uint64_t nan;
     bool done = false;

@@ -45,12 +45,8 @@ void act_hist_uniform_neon(const float *y, size_t n, const struct act_edges *e, 
         }
         return;
     }
-    /* numpy keeps first <= v <= last, compared as doubles: as floats, against
-     * the float32 thresholds at or inside those bounds */
-    float lo_keep = (double)(float)e->first >= e->first ? (float)e->first
-                                                        : nextafterf((float)e->first, INFINITY);
-    float hi_keep =
-        (double)(float)e->last <= e->last ? (float)e->last : nextafterf((float)e->last, -INFINITY);
+    /* numpy keeps first <= v <= last: e->keep_lo <= v <= e->keep_hi as floats */
+    float lo_keep = e->keep_lo, hi_keep = e->keep_hi;
     const float32x4_t keep_lo = vdupq_n_f32(lo_keep), keep_hi = vdupq_n_f32(hi_keep);
     for (size_t i = 0; i < n; i += 4) {
         size_t live = n - i < 4 ? n - i : 4;

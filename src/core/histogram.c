@@ -87,6 +87,13 @@ static void fill_thresholds(struct act_edges *e, const double *edge, float *thre
     e->thresh_hi = actent_f32_floor(edge[m - 1]);
 }
 
+/* the uniform mode's kept range [first, last] as float32 bounds (struct act_edges) */
+static void fill_keep(struct act_edges *e)
+{
+    e->keep_lo = actent_f32_ceil(e->first);
+    e->keep_hi = actent_f32_floor(e->last);
+}
+
 /* given-edges fields for np.linspace(lo, hi, nbins + 1) into caller storage */
 static void fill_linspace(struct act_edges *e, double *edge, float *thresh, float *edge32,
                           double lo, double hi, size_t nbins)
@@ -110,6 +117,7 @@ static void fill_linspace(struct act_edges *e, double *edge, float *thresh, floa
     e->norm32 = (float)e->norm;
     e->wide_sub = beyond_f32(lo);
     e->wide_norm = beyond_f32(e->norm);
+    fill_keep(e);
 }
 
 static bool valid_range(double lo, double hi)
@@ -158,6 +166,7 @@ struct act_edges *actent_edges_given(const double *edges, size_t nbins)
     e->norm32 = (float)e->norm;
     e->wide_sub = beyond_f32(edge[0]);
     e->wide_norm = beyond_f32(e->norm);
+    fill_keep(e);
     return e;
 }
 
@@ -235,6 +244,7 @@ struct act_edges *actent_edges_uniform(float min, float max, size_t nbins)
     /* a float32 first edge subtracts in float32; only the widened double one can be wide */
     e->wide_sub = min == max && beyond_f32(first);
     e->wide_norm = beyond_f32(e->norm);
+    fill_keep(e);
     return e;
 }
 
