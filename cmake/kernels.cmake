@@ -29,6 +29,10 @@ function(actent_isa_sources out isa)
   foreach(op IN LISTS ACTENT_OPS)
     list(APPEND files kernels/${isa}/${op}_${isa}.c)
   endforeach()
+  # a table may keep its binning machinery apart from the histogram entries
+  if(EXISTS ${CMAKE_SOURCE_DIR}/kernels/${isa}/bins_${isa}.c)
+    list(APPEND files kernels/${isa}/bins_${isa}.c)
+  endif()
   set(${out} ${files} PARENT_SCOPE)
 endfunction()
 
@@ -78,6 +82,12 @@ function(actent_add_isa isa)
 endfunction()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  # AVX-512 F/DQ/BW/VL + FMA: chosen first where CPUID and XGETBV allow (kernels/cpu.c).
+  # qemu-user cannot run it: its tests run natively and skip on CPUs without it.
+  option(ACTENT_AVX512 "build the AVX-512 kernel table" ON)
+  if(ACTENT_AVX512)
+    actent_add_isa(avx512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mavx2 -mfma)
+  endif()
   option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)
     actent_add_isa(avx2 -mavx2 -mfma)
