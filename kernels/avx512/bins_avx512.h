@@ -85,24 +85,13 @@ BINS16_AI __m512i csa16(__m512i a, __m512i b, __m512i c, __m512i *sum)
     return _mm512_ternarylogic_epi32(a, b, c, 0xe8);
 }
 
-/* Harley-Seal: adds inputs to planes p[0..3] (weight 1, 2, 4, 8), returns the weight-16 carry */
+/* Harley-Seal steps: add inputs to planes p[0], p[1] (weight 1, 2), return the next carry */
 BINS16_AI __m512i hs2(__m512i *p, __m512i a, __m512i b) { return csa16(p[0], a, b, &p[0]); }
 BINS16_AI __m512i hs4(__m512i *p, const __m512i *a)
 {
     __m512i u = hs2(p, a[0], a[1]), w = hs2(p, a[2], a[3]);
     return csa16(p[1], u, w, &p[1]);
 }
-BINS16_AI __m512i hs8(__m512i *p, const __m512i *a)
-{
-    __m512i u = hs4(p, a), w = hs4(p, a + 4);
-    return csa16(p[2], u, w, &p[2]);
-}
-BINS16_AI __m512i hs16(__m512i *p, const __m512i *a)
-{
-    __m512i u = hs8(p, a), w = hs8(p, a + 8);
-    return csa16(p[3], u, w, &p[3]);
-}
-
 /* Adds carry c to memory planes p[0 ..) after `blocks` blocks: the top plane is new (written,
  * not read) at a power of 2, so the planes need no clearing. */
 BINS16_AI void bins16_ripple(__m512i *p, __m512i c, unsigned blocks)
@@ -165,35 +154,65 @@ struct bins16_regs {
     __m512 lo, hi;
 };
 
-/* One block of 16 vectors at x + at (tail: the last, partial one). */
+/* live lanes of the vector at x + i: all but in the tail block */
+BINS16_AI __mmask16 bins16_live(size_t n, size_t i, bool tail)
+{
+    if (!tail || i + 16 <= n)
+        return 0xffff;
+    return i < n ? (__mmask16)((1u << (n - i)) - 1) : 0;
+}
+
+/* v[0 .. 16) = f(x) for the block at x + at (past n when tail: zero-masked loads) */
+BINS16_AI void bins16_fill(const float *x, size_t n, size_t at, bool tail, act_body_v16 f,
+                           __m512 *v)
+{
+    for (int k = 0; k < 16; k++) {
+        __mmask16 live;
+        v[k] = bins16_load(x, n, at + 16 * (size_t)k, tail, f, &live);
+    }
+}
+
+/* Four vectors of this block: range, estimates, check, and their one-hot bits added to the
+ * planes; returns the weight-4 carries (low, high) in cl, ch. */
+BINS16_AI void bins16_quad(const struct bins_v16 *b, struct bins16_regs *s, const __m512 *v,
+                           size_t n, size_t at, bool tail, __m512i *cl, __m512i *ch)
+{
+    __m512i c[4], ol[4], oh[4];
+    for (int k = 0; k < 4; k++) {
+        __mmask16 live = bins16_live(n, at + 16 * (size_t)k, tail);
+        __m512i r;
+        s->lo = _mm512_mask_min_ps(s->lo, live, v[k], s->lo);
+        s->hi = _mm512_mask_max_ps(s->hi, live, v[k], s->hi);
+        c[k] = bins16_estimate(b, v[k], live, &r);
+        s->check = _mm512_min_epu16(s->check, _mm512_add_epi16(r, b->bias));
+        ol[k] = _mm512_sllv_epi32(b->one, c[k]);
+        oh[k] = _mm512_sllv_epi32(b->one, _mm512_sub_epi32(c[k], b->k32));
+    }
+    *cl = hs4(s->l, ol);
+    *ch = hs4(s->h, oh);
+}
+
+/* One block of 16 vectors v = f(x + at) (tail: the last, partial one): counted four vectors
+ * at a time, each group after f of four vectors of the next block (into vnext, when next is
+ * set), so that the activation's multiplies and divisions run beside the adders. */
 BINS16_AI void bins16_block(const struct bins_v16 *b, struct bins16_regs *s, struct bins_mem16 *m,
                             struct bins_tally16 *t, const float *x, size_t n, size_t at, bool tail,
-                            act_body_v16 f)
+                            act_body_v16 f, const __m512 *v, __m512 *vnext, bool next)
 {
-    __m512i c[16], oh[16];
-    for (int k = 0; k < 16; k++) {
-        size_t i = at + 16 * (size_t)k;
-        if (tail && i >= n) {
-            c[k] = b->last;
-            continue;
-        }
-        __mmask16 live;
-        __m512i r;
-        __m512 v = bins16_load(x, n, i, tail, f, &live);
-        s->lo = _mm512_mask_min_ps(s->lo, live, v, s->lo);
-        s->hi = _mm512_mask_max_ps(s->hi, live, v, s->hi);
-        c[k] = bins16_estimate(b, v, live, &r);
-        s->check = _mm512_min_epu16(s->check, _mm512_add_epi16(r, b->bias));
+    __m512i cl[4], ch[4];
+    for (int q = 0; q < 4; q++) {
+        if (next)
+            for (int k = 0; k < 4; k++)
+                vnext[4 * q + k] = f(_mm512_loadu_ps(x + at + BINS16_BLOCK + 64 * q + 16 * k));
+        bins16_quad(b, s, v + 4 * q, n, at + 64 * (size_t)q, tail, &cl[q], &ch[q]);
     }
-    for (int k = 0; k < 16; k++)
-        oh[k] = _mm512_sllv_epi32(b->one, c[k]);
-    __m512i cl = hs16(s->l, oh);
-    for (int k = 0; k < 16; k++)
-        oh[k] = _mm512_sllv_epi32(b->one, _mm512_sub_epi32(c[k], b->k32));
-    __m512i ch = hs16(s->h, oh);
+    __m512i l8a = csa16(s->l[2], cl[0], cl[1], &s->l[2]);
+    __m512i h8a = csa16(s->h[2], ch[0], ch[1], &s->h[2]);
+    __m512i l8b = csa16(s->l[2], cl[2], cl[3], &s->l[2]);
+    __m512i h8b = csa16(s->h[2], ch[2], ch[3], &s->h[2]);
     m->blocks++;
-    bins16_ripple(m->lp, cl, m->blocks);
-    bins16_ripple(m->hp, ch, m->blocks);
+    bins16_ripple(m->lp, csa16(s->l[3], l8a, l8b, &s->l[3]), m->blocks);
+    bins16_ripple(m->hp, csa16(s->h[3], h8a, h8b, &s->h[3]), m->blocks);
     /* a step next to a threshold, or a NaN, anywhere in the block */
     __mmask16 bad =
         _mm512_cmpgt_epi32_mask(b->zone, _mm512_and_si512(s->check, _mm512_set1_epi32(0xffff))) |
@@ -209,6 +228,7 @@ BINS16_AI bool bins16_run(const struct bins_v16 *b, const float *x, size_t n, ui
 {
     struct bins_mem16 m;
     struct bins_tally16 t;
+    __m512 v[2][16]; /* f(x) of this block and the next */
     act_bins_v16_start(&t);
     for (size_t c0 = 0; c0 < n; c0 += BINS16_CHUNK) {
         const __m512i z = _mm512_setzero_si512();
@@ -219,10 +239,15 @@ BINS16_AI bool bins16_run(const struct bins_v16 *b, const float *x, size_t n, ui
                                 _mm512_set1_ps(-INFINITY)};
         m.blocks = 0;
         size_t end = n - c0 > BINS16_CHUNK ? c0 + BINS16_CHUNK : n, i = c0;
-        for (; i + BINS16_BLOCK <= end; i += BINS16_BLOCK)
-            bins16_block(b, &s, &m, &t, x, n, i, false, f);
-        if (i < end)
-            bins16_block(b, &s, &m, &t, x, n, i, true, f);
+        size_t full = (end - c0) / BINS16_BLOCK;
+        if (full)
+            bins16_fill(x, n, c0, false, f, v[0]);
+        for (size_t j = 0; j < full; j++, i += BINS16_BLOCK)
+            bins16_block(b, &s, &m, &t, x, n, i, false, f, v[j & 1], v[(j + 1) & 1], j + 1 < full);
+        if (i < end) {
+            bins16_fill(x, n, i, true, f, v[0]);
+            bins16_block(b, &s, &m, &t, x, n, i, true, f, v[0], v[1], false);
+        }
         act_bins_v16_flush(&m, s.l, s.h, s.lo, s.hi, &t);
     }
     if (!act_bins_v16_finish(b, &t, n, counts))
