@@ -26,7 +26,7 @@ static unsigned long long xgetbv0(void)
 }
 
 struct x86_features {
-    bool os_ymm, avx, avx2, fma, avx512f, os_zmm, sse42;
+    bool os_ymm, avx, avx2, fma, avx512f, avx512dq, avx512bw, avx512vl, os_zmm, sse42;
 };
 
 static struct x86_features x86_probe(void)
@@ -42,11 +42,14 @@ static struct x86_features x86_probe(void)
     if (osxsave) {
         unsigned long long xcr0 = xgetbv0();
         f.os_ymm = (xcr0 & 0x6) == 0x6;   /* XMM and YMM state */
-        f.os_zmm = (xcr0 & 0xe6) == 0xe6; /* and opmask, ZMM state */
+        f.os_zmm = (xcr0 & 0xe6) == 0xe6; /* XCR0 bits 1, 2, 5, 6, 7: and opmask, ZMM */
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
         f.avx2 = b & (1u << 5);
         f.avx512f = b & (1u << 16);
+        f.avx512dq = b & (1u << 17);
+        f.avx512bw = b & (1u << 30);
+        f.avx512vl = b & (1u << 31);
     }
     return f;
 }
@@ -57,6 +60,17 @@ bool act_cpu_avx2_fma(void)
 #if defined(__x86_64__)
     struct x86_features f = x86_probe();
     return f.os_ymm && f.avx && f.avx2 && f.fma;
+#else
+    return false;
+#endif
+}
+
+bool act_cpu_avx512(void)
+{
+#if defined(__x86_64__)
+    struct x86_features f = x86_probe();
+    return f.os_ymm && f.os_zmm && f.avx && f.avx2 && f.fma && f.avx512f && f.avx512dq &&
+           f.avx512bw && f.avx512vl;
 #else
     return false;
 #endif
@@ -90,6 +104,9 @@ void act_cpu_features(char *buf, size_t len)
     append(buf, len, "avx2", f.avx2);
     append(buf, len, "fma", f.fma);
     append(buf, len, "avx512f", f.avx512f);
+    append(buf, len, "avx512dq", f.avx512dq);
+    append(buf, len, "avx512bw", f.avx512bw);
+    append(buf, len, "avx512vl", f.avx512vl);
     append(buf, len, "os-ymm", f.os_ymm);
     append(buf, len, "os-zmm", f.os_zmm);
 #elif defined(__aarch64__)
@@ -118,6 +135,35 @@ void act_cpu_features(char *buf, size_t len)
 #else
     append(buf, len, "none", true);
 #endif
+}
+
+void act_cpu_missing(bool (*cpu_ok)(void), char *buf, size_t len)
+{
+    if (len == 0)
+        return;
+    buf[0] = '\0';
+#if defined(__x86_64__)
+    struct x86_features f = x86_probe();
+    bool avx512 = cpu_ok == act_cpu_avx512;
+    if (avx512 || cpu_ok == act_cpu_avx2_fma) {
+        append(buf, len, "avx", !f.avx);
+        append(buf, len, "avx2", !f.avx2);
+        append(buf, len, "fma", !f.fma);
+        append(buf, len, "os-ymm (the OS does not save YMM state: XCR0 bits 1, 2)", !f.os_ymm);
+    }
+    if (avx512) {
+        append(buf, len, "avx512f", !f.avx512f);
+        append(buf, len, "avx512dq", !f.avx512dq);
+        append(buf, len, "avx512bw", !f.avx512bw);
+        append(buf, len, "avx512vl", !f.avx512vl);
+        append(buf, len, "os-zmm (the OS does not save opmask and ZMM state: XCR0 bits 5, 6, 7)",
+               !f.os_zmm);
+    }
+#else
+    (void)cpu_ok;
+#endif
+    if (buf[0] == '\0' && !cpu_ok())
+        snprintf(buf, len, "a feature of this table");
 }
 
 void act_cpu_fp_mode(char *buf, size_t len)

@@ -5,6 +5,9 @@
 
 #include "kernels.h"
 
+#ifdef ACT_HAVE_AVX512
+extern const struct act_kernels act_table_avx512;
+#endif
 #ifdef ACT_HAVE_AVX2
 extern const struct act_kernels act_table_avx2;
 #endif
@@ -24,6 +27,9 @@ extern const struct act_peer act_peer_sleef_u35;
 #endif
 
 const struct act_kernels *const act_tables[] = {
+#ifdef ACT_HAVE_AVX512
+    &act_table_avx512,
+#endif
 #ifdef ACT_HAVE_AVX2
     &act_table_avx2,
 #endif

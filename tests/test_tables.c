@@ -11,6 +11,7 @@
 #include <float.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "histogram.h"
 #include "kernels.h"
 #include "pipeline.h"
@@ -347,6 +348,12 @@ static void check_complete(void **state)
     assert_non_null(k->minmax);
     assert_non_null(k->hist_edges);
     assert_non_null(k->hist_uniform);
+    /* `actent isa` names what a refused table misses: nothing exactly when it runs here */
+    char missing[512];
+    act_cpu_missing(k->cpu_ok, missing, sizeof missing);
+    if ((missing[0] == '\0') != k->cpu_ok())
+        fail_msg("table %s: cpu_ok() is %d but the probe reports missing '%s'", k->name,
+                 (int)k->cpu_ok(), missing);
     for (int op = 0; op < ACT_COUNT; op++) {
         if (!k->activate[op] || !k->activate_hist[op])
             fail_msg("table %s has no %s kernel", k->name, act_name((enum act_op)op));

@@ -88,6 +88,10 @@ static int cmd_isa(const struct actent_cli *c)
         const struct act_kernels *k = act_tables[i];
         printf("  %-*s  %-16s %s\n", w, k->name, k->cpu_ok() ? "runs here" : "cannot run here",
                k->detail);
+        if (!k->cpu_ok()) {
+            act_cpu_missing(k->cpu_ok, why, sizeof why);
+            printf("  %-*s  %-16s missing: %s\n", w, "", "", why);
+        }
     }
     if (act_npeers) {
         printf("\npeers (measured beside the tables, never dispatched):\n");

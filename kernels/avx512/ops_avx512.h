@@ -1,0 +1,18 @@
+/* ops_avx512.h - the AVX-512 table's entries, declared from the one list. */
+#ifndef ACT_OPS_AVX512_H
+#define ACT_OPS_AVX512_H
+
+#include "../kernels.h"
+
+#define ACT_DECLARE_AVX512(E, name, exact)                                                         \
+    void act_##name##_avx512(const float *x, float *y, size_t n);                                  \
+    void act_##name##_hist_avx512(const float *x, size_t n, const struct act_edges *e,             \
+                                  uint64_t *counts, struct act_seen *seen);
+ACT_LIST(ACT_DECLARE_AVX512)
+#undef ACT_DECLARE_AVX512
+
+void act_minmax_avx512(const float *x, size_t n, float *lo, float *hi);
+void act_hist_edges_avx512(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+void act_hist_uniform_avx512(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
+
+#endif
