@@ -20,15 +20,28 @@ static int parse_uint(const char *opt, const char *s, uint64_t lo, uint64_t hi, 
     return actent_arg_uint(opt, s, lo, hi, out, err, len);
 }
 
-/* "relu,tanh" or "all": which activations to run (always in the notebook's order). */
+/* the named sets --activations accepts, alone or among names */
+static bool activation_set(const char *name, bool *use)
+{
+    int from, to;
+    if (strcmp(name, "all") == 0)
+        from = 0, to = ACT_COUNT;
+    else if (strcmp(name, "notebook") == 0)
+        from = 0, to = ACT_NOTEBOOK_COUNT;
+    else if (strcmp(name, "modern") == 0)
+        from = ACT_NOTEBOOK_COUNT, to = ACT_COUNT;
+    else
+        return false;
+    for (int i = from; i < to; i++)
+        use[i] = true;
+    return true;
+}
+
+/* "relu,tanh", a set ("all", "notebook", "modern") or both: which activations
+ * to run (always in the list's order). */
 static int parse_activations(const char *s, bool *use, char *err, size_t len)
 {
-    if (strcmp(s, "all") == 0) {
-        for (int i = 0; i < ACT_COUNT; i++)
-            use[i] = true;
-        return 0;
-    }
-    bool seen[ACT_COUNT] = {false};
+    bool seen[ACT_COUNT] = {false}, named[ACT_COUNT] = {false};
     const char *p = s;
     for (;;) {
         size_t n = strcspn(p, ",");
@@ -38,11 +51,14 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
         memcpy(name, p, n);
         name[n] = '\0';
         enum act_op op = act_from_name(name);
+        if (op == ACT_COUNT && activation_set(name, seen))
+            goto next;
         if (op == ACT_COUNT)
             goto unknown;
-        if (seen[op])
+        if (named[op])
             return actent_fail(err, len, "--activations lists '%s' twice", name);
-        seen[op] = true;
+        seen[op] = named[op] = true;
+    next:
         if (p[n] == '\0')
             break;
         p += n + 1;
@@ -53,7 +69,9 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
         for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
             used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
                                      act_name((enum act_op)i));
-        return actent_fail(err, len, "--activations: unknown activation '%.*s' (valid: %s, or all)",
+        return actent_fail(err, len,
+                           "--activations: unknown activation '%.*s' (valid: %s, or the sets "
+                           "all, notebook, modern)",
                            (int)(n < 64 ? n : 64), p, valid);
     }
     memcpy(use, seen, sizeof seen);
@@ -324,7 +342,8 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
             "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
             "  --iterations I        copy-neighbour iterations [200]\n"
-            "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
+            "  --activations a,b,c   names or sets (all, notebook, modern), run in the\n"
+            "                        list's order [notebook: the notebook's 11]\n"
             "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
             "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;
@@ -343,7 +362,7 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  --quick               every 65521st, 10^5-value samples (for ctest)\n"
                  "  --exhaustive          all 2^32 inputs: minutes (progress on stderr)\n"
                  "  --isa NAME            only this table (see: actent isa) [all this CPU runs]\n"
-                 "  --activations a,b,c   a subset [all]\n"
+                 "  --activations a,b,c   names or sets (notebook, modern) [all]\n"
                  "  --threads N           sweep threads [the CPUs online]\n"
                  "  --json FILE           also write the results as JSON (- for stdout)\n");
         return;

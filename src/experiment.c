@@ -22,7 +22,7 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     o->bins = 50;
     o->iterations = 200;
     for (int i = 0; i < ACT_COUNT; i++)
-        o->use[i] = true;
+        o->use[i] = i < ACT_NOTEBOOK_COUNT; /* the notebook's 11; --activations all adds the rest */
     o->k = &act_table_scalar;
 }
 
