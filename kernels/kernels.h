@@ -19,6 +19,10 @@ enum act_op {
         ACT_COUNT
 };
 
+/* the notebook's own activations, sigmoid to linear: what the experiment runs
+ * by default (the ones after them are appended, see act_list.h) */
+#define ACT_NOTEBOOK_COUNT (ACT_LINEAR + 1)
+
 /* Bin edges for both of numpy's histogram modes; built by src/histogram.c.
  *
  * Given-edges mode, np.histogram(y, bins=edge): value v (compared as a double)
@@ -119,6 +123,9 @@ extern const size_t act_npeers;
 
 const char *act_name(enum act_op op);
 bool act_exact(enum act_op op);
+/* true, and *xstar = the interior minimiser (act_list.h), for an activation
+ * that falls then rises; false for a monotonic one */
+bool act_interior_min(enum act_op op, float *xstar);
 /* ACT_COUNT when unknown */
 enum act_op act_from_name(const char *name);
 

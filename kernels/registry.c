@@ -78,6 +78,20 @@ const char *act_name(enum act_op op) { return op < ACT_COUNT ? names[op] : "?"; 
 
 bool act_exact(enum act_op op) { return op < ACT_COUNT && exact[op]; }
 
+bool act_interior_min(enum act_op op, float *xstar)
+{
+    switch (op) {
+#define ACT_MIN_CASE(E, x)                                                                         \
+    case ACT_##E:                                                                                  \
+        *xstar = x;                                                                                \
+        return true;
+        ACT_INTERIOR_MIN(ACT_MIN_CASE)
+#undef ACT_MIN_CASE
+    default:
+        return false;
+    }
+}
+
 enum act_op act_from_name(const char *name)
 {
     for (int i = 0; i < ACT_COUNT; i++)

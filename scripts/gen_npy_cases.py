@@ -26,7 +26,8 @@ import numpy as np
 from scipy import stats
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_reference import ORDER, activate, copy_neighbour  # noqa: E402
+from gen_reference import activate, copy_neighbour  # noqa: E402
+from act_list import NOTEBOOK as ORDER  # noqa: E402  (the experiment's default: the notebook's 11)
 
 MAGIC = b"\x93NUMPY"
 

@@ -10,6 +10,7 @@ import argparse
 import os
 
 import numpy as np
+import scipy.special
 from scipy import stats
 
 import act_list
@@ -35,7 +36,45 @@ def f64_ops():
             "softplus": lambda d: np.maximum(d, 0.0) + np.log1p(np.exp(-np.abs(d))),
             "selu": lambda d: np.where(d > 0, SELU_SCALE * d, SELU_SCALE * (SELU_ALPHA * np.expm1(d))),
             "elu": lambda d: np.where(d > 0, d, np.expm1(d)),
+            "gelu": gelu,
+            "gelu_tanh": gelu_tanh,
+            "silu": lambda d: np.maximum(d, -800.0) / (1.0 + np.exp(-np.maximum(d, -800.0))),
+            "mish": mish,
         }
+
+
+# The activations networks use today, as PyTorch defines them, in double. Each
+# holds x where the float32 result is already -0 (gelu below -40, gelu_tanh
+# below -100, silu and mish below -800), so that -inf gives -0 (the limit) as
+# the C reference does, not -inf * 0.
+def gelu(d):
+    """x * Phi(x) = 0.5 x (1 + erf(x / sqrt 2)); for x < 0 the same value as
+    0.5 x erfc(-x / sqrt 2), which keeps its relative accuracy in the tail"""
+    d = np.maximum(d, -40.0)
+    return np.where(d >= 0, 0.5 * d * (1.0 + scipy.special.erf(d / np.sqrt(2.0))),
+                    0.5 * d * scipy.special.erfc(-d / np.sqrt(2.0)))
+
+
+def gelu_tanh(d):
+    """0.5 x (1 + tanh(u)), u = sqrt(2/pi) (x + 0.044715 x^3), as x / (1 + e^-2u)"""
+    c = np.clip(d, -100.0, 100.0)
+    u = np.sqrt(2.0 / np.pi) * (c + 0.044715 * c * c * c)
+    return np.maximum(d, -100.0) / (1.0 + np.exp(-2.0 * u))
+
+
+def mish(d):
+    """x tanh(softplus(x))"""
+    d = np.maximum(d, -800.0)
+    return d * np.tanh(np.maximum(d, 0.0) + np.log1p(np.exp(-np.abs(d))))
+
+
+def hardswish(x):
+    """PyTorch's float32 steps (kernels/scalar/hardswish_scalar.c): x + 3,
+    clamp to [0, 6], times max(x, -3), divided by 6; -inf gives -0"""
+    t = x + F32(3)
+    t = np.where(t < 0, F32(0), t)
+    t = np.where(t > 6, F32(6), t)
+    return (np.where(x < -3, F32(-3), x) * t / F32(6)).astype(F32)
 
 
 def hard_sigmoid(x):  # the notebook's own definition
@@ -51,6 +90,7 @@ F32_OPS = {
     "relu6": lambda x: np.minimum(np.maximum(x, F32(0)), F32(6)),
     "leaky_relu": lambda x: np.where(x > 0, x, F32(0.2) * x),
     "linear": lambda x: x.copy(),
+    "hardswish": hardswish,
 }
 
 
@@ -60,7 +100,8 @@ def activation_inputs():
     special = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-45, -1e-45, 1.1754942e-38, -1.1754942e-38,
                1.17549435e-38, -1.17549435e-38, 3.4028235e38, -3.4028235e38]
     points = [0.0, 1.0, -1.0, 2.5, -2.5, 6.0, -6.0, 88.0, -88.0, 88.7, -87.3, -103.0, 9.0, -9.0,
-              16.0, -16.0, 20.0, -20.0, 30.0, 0.5, -0.5, 1e-4, -1e-4, 1e-8, -1e-8]
+              16.0, -16.0, 20.0, -20.0, 30.0, 0.5, -0.5, 1e-4, -1e-4, 1e-8, -1e-8,
+              3.0, -3.0, -1.5, -0.7517915, -1.2784646, -1.1924312, -14.0, -40.0, -108.0, -120.0]
     near = []
     for p in points:
         f = F32(p)
@@ -212,8 +253,9 @@ def copy_neighbour(to_transform, iterations):  # the notebook's own code
     return np.concatenate((nonzeros, zeros))
 
 
-def notebook(seed, n, dist, bins, iterations, consistent, sigma=1.0):
-    """The notebook's analysis; consistent=True bins input and outputs alike."""
+def notebook(seed, n, dist, bins, iterations, consistent, sigma=1.0, ops=None):
+    """The notebook's analysis; consistent=True bins input and outputs alike.
+    ops: the activations, in the list's order [the notebook's 11]"""
     np.random.seed(seed)
     if dist == "uniform":
         x = np.random.uniform(-1, 1, (n,)).astype(F32)
@@ -225,7 +267,7 @@ def notebook(seed, n, dist, bins, iterations, consistent, sigma=1.0):
         hin, _ = np.histogram(x, bins=bins)
     h0 = stats.entropy(hin, base=2)
     ent, ent_t = [], []
-    for name in ORDER:
+    for name in ops or act_list.NOTEBOOK:
         y = activate(name, x)
         edges = np.linspace(y.min(), y.max(), bins + 1 if consistent else bins)
         d, _ = np.histogram(y, bins=edges)
@@ -242,6 +284,9 @@ NOTEBOOK_CASES = [
     ("consistent", 0, 4096, "uniform", 50, 200, True, 1.0),
     ("normal_s1", 1, 10000, "normal", 30, 20, False, 1.0),
     ("normal_s5_consistent", 5, 3001, "normal", 64, 7, True, 4.0),
+    # every activation, the notebook's 11 then the ones appended after them
+    ("all", 0, 4096, "uniform", 50, 200, False, 1.0, ORDER),
+    ("consistent_all", 0, 4096, "uniform", 50, 200, True, 1.0, ORDER),
 ]
 
 

@@ -52,7 +52,7 @@ static void rejections(void **state)
     REJECTS("--quick and --exhaustive exclude each other", 4, "verify", "--exhaustive", "--quick");
     REJECTS("--threads must be from 1 to 64", 4, "verify", "--threads", "0");
     REJECTS("verify: option --json needs a value", 3, "verify", "--json");
-    REJECTS("unknown activation 'gelu'", 4, "verify", "--activations", "gelu");
+    REJECTS("unknown activation 'swish'", 4, "verify", "--activations", "swish");
 }
 
 /* lists, ranges, files and what cannot be combined */

@@ -77,7 +77,7 @@ static void matches_numpy(void **state)
     char err[512];
     if (actent_experiment_run(&o, &r, err, sizeof err) != 0)
         fail_msg("%s/%s: %s", c->name, t->k->name, err);
-    assert_int_equal(r.nacts, ACT_COUNT);
+    assert_int_equal(r.nacts, ACT_NOTEBOOK_COUNT);
     /* the input is binned alike on every table: exact */
     if (r.input_entropy != want[0])
         fail_msg("%s/%s input entropy %.17g, numpy %.17g", c->name, t->k->name, r.input_entropy,
@@ -91,7 +91,7 @@ static void matches_numpy(void **state)
         actent_sample(&rng, ACTENT_NORMAL, 0.0, c->sigma, x, c->n);
     else
         actent_sample(&rng, ACTENT_UNIFORM, -1.0, 1.0, x, c->n);
-    for (int op = 0; op < ACT_COUNT; op++) {
+    for (int op = 0; op < ACT_NOTEBOOK_COUNT; op++) {
         const struct actent_act_result *a = &r.acts[op];
         struct actent_hist_check h = {.sample = c->name};
         if (actent_verify_hist(t->k, (enum act_op)op, x, c->n, r.nbins_out, &rng, c->iterations, &h,
@@ -105,7 +105,7 @@ static void matches_numpy(void **state)
         check("entropy", t, (enum act_op)op, a->entropy, want[1 + op], h.entropy_ref, h.tolerance,
               h.rounding);
         check("after copy-neighbour", t, (enum act_op)op, a->entropy_transformed,
-              want[1 + ACT_COUNT + op], h.t_entropy_ref, h.t_tolerance, h.t_rounding);
+              want[1 + ACT_NOTEBOOK_COUNT + op], h.t_entropy_ref, h.t_tolerance, h.t_rounding);
     }
     free(x);
     actent_experiment_free(&r);

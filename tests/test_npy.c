@@ -422,16 +422,16 @@ static void analysis_matches_numpy(void **state)
     struct ref ref;
     ref_load(&ref, name, "<f8");
     const double *want = ref.data;
-    assert_int_equal(ref.n, 1 + 2 * ACT_COUNT);
+    assert_int_equal(ref.n, 1 + 2 * ACT_NOTEBOOK_COUNT);
     if (fabs(r.input_entropy - want[0]) > 1e-12)
         fail_msg("%s input entropy %.17g, numpy %.17g", name, r.input_entropy, want[0]);
-    for (int i = 0; i < ACT_COUNT; i++) {
+    for (int i = 0; i < ACT_NOTEBOOK_COUNT; i++) {
         if (fabs(r.acts[i].entropy - want[1 + i]) > 1e-9)
             fail_msg("%s %s: %.17g, numpy %.17g", name, act_name(r.acts[i].op), r.acts[i].entropy,
                      want[1 + i]);
-        if (fabs(r.acts[i].entropy_transformed - want[1 + ACT_COUNT + i]) > 1e-9)
+        if (fabs(r.acts[i].entropy_transformed - want[1 + ACT_NOTEBOOK_COUNT + i]) > 1e-9)
             fail_msg("%s %s transformed: %.17g, numpy %.17g", name, act_name(r.acts[i].op),
-                     r.acts[i].entropy_transformed, want[1 + ACT_COUNT + i]);
+                     r.acts[i].entropy_transformed, want[1 + ACT_NOTEBOOK_COUNT + i]);
     }
     ref_free(&ref);
     actent_experiment_free(&r);

@@ -37,6 +37,12 @@ const struct act_kernels act_table_avx2_sleef = {
             [ACT_SOFTPLUS] = 1, /* 0x1.105c62p-24 */
             [ACT_SELU] = 1,     /* 0x1.7f6p-138 */
             [ACT_ELU] = 1,      /* -0x1.6a09eap-25 */
+            /* the compositions below: the float32 argument's rounding, magnified
+             * in the negative tails (see each file); worst inputs on AVX2 */
+            [ACT_GELU] = 199,      /* -0x1.a3047p+3 */
+            [ACT_GELU_TANH] = 214, /* -0x1.4150cp+3 */
+            [ACT_SILU] = 52,       /* -0x1.9b7d2ap+6 */
+            [ACT_MISH] = 154,      /* -0x1.9b7e6ep+6 */
         },
     .minmax = act_minmax_avx2,
     .hist_edges = act_hist_edges_avx2,

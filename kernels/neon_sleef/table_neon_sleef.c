@@ -38,6 +38,12 @@ const struct act_kernels act_table_neon_sleef = {
             [ACT_SOFTPLUS] = 1, /* 0x1.105c9p-24 */
             [ACT_SELU] = 1,     /* 0x1.1e6ap-133 */
             [ACT_ELU] = 1,      /* -0x1.6a0a8p-24 */
+            /* SLEEF's AdvSIMD functions in the steps of the avx2-sleef files: the
+             * AVX2 bounds, not yet measured under qemu for these four */
+            [ACT_GELU] = 199,
+            [ACT_GELU_TANH] = 214,
+            [ACT_SILU] = 52,
+            [ACT_MISH] = 154,
         },
     .minmax = act_minmax_neon,
     .hist_edges = act_hist_edges_neon,

@@ -293,7 +293,8 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
             "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
             "  --iterations I        copy-neighbour iterations [200]\n"
-            "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
+            "  --activations a,b,c   names or sets (all, notebook, modern), run in the\n"
+            "                        list's order [notebook: the notebook's 11]\n"
             "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
             "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;
@@ -312,7 +313,7 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  --quick               every 65521st, 10^5-value samples (for ctest)\n"
                  "  --exhaustive          all 2^32 inputs: minutes (progress on stderr)\n"
                  "  --isa NAME            only this table (see: actent isa) [all this CPU runs]\n"
-                 "  --activations a,b,c   a subset [all]\n"
+                 "  --activations a,b,c   names or sets (notebook, modern) [all]\n"
                  "  --threads N           sweep threads [the CPUs online]\n"
                  "  --json FILE           also write the results as JSON (- for stdout)\n");
         return;

@@ -23,18 +23,30 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     o->bins = 50;
     o->iterations = 200;
     for (int i = 0; i < ACT_COUNT; i++)
-        o->use[i] = true;
+        o->use[i] = i < ACT_NOTEBOOK_COUNT; /* the notebook's 11; --activations all adds the rest */
     o->k = &act_table_scalar;
+}
+
+/* the named sets a list accepts, alone or among names */
+static bool activation_set(const char *name, bool *use)
+{
+    int from, to;
+    if (strcmp(name, "all") == 0)
+        from = 0, to = ACT_COUNT;
+    else if (strcmp(name, "notebook") == 0)
+        from = 0, to = ACT_NOTEBOOK_COUNT;
+    else if (strcmp(name, "modern") == 0)
+        from = ACT_NOTEBOOK_COUNT, to = ACT_COUNT;
+    else
+        return false;
+    for (int i = from; i < to; i++)
+        use[i] = true;
+    return true;
 }
 
 int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
 {
-    if (strcmp(s, "all") == 0) {
-        for (int i = 0; i < ACT_COUNT; i++)
-            use[i] = true;
-        return 0;
-    }
-    bool seen[ACT_COUNT] = {false};
+    bool seen[ACT_COUNT] = {false}, named[ACT_COUNT] = {false};
     const char *p = s;
     for (;;) {
         size_t n = strcspn(p, ",");
@@ -44,22 +56,27 @@ int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
         memcpy(name, p, n);
         name[n] = '\0';
         enum act_op op = act_from_name(name);
+        if (op == ACT_COUNT && activation_set(name, seen))
+            goto next;
         if (op == ACT_COUNT)
             goto unknown;
-        if (seen[op])
+        if (named[op])
             return actent_fail(err, len, "the list names '%s' twice", name);
-        seen[op] = true;
+        seen[op] = named[op] = true;
+    next:
         if (p[n] == '\0')
             break;
         p += n + 1;
         continue;
     unknown:;
-        char valid[256] = "";
+        char valid[512] = "";
         size_t used = 0;
         for (int i = 0; i < ACT_COUNT && used < sizeof valid; i++)
             used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", i ? ", " : "",
                                      act_name((enum act_op)i));
-        return actent_fail(err, len, "unknown activation '%.*s' (valid: %s, or all)",
+        return actent_fail(err, len,
+                           "unknown activation '%.*s' (valid: %s, or the sets all, notebook, "
+                           "modern)",
                            (int)(n < 64 ? n : 64), p, valid);
     }
     memcpy(use, seen, sizeof seen);

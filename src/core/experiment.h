@@ -75,8 +75,9 @@ void actent_experiment_free(struct actent_experiment *r);
 
 const char *actent_mode_name(enum actent_mode m);
 
-/* "relu,tanh" or "all" into use[ACT_COUNT]: which activations run (always in
- * the notebook's order). 0, or -1 naming an unknown or repeated name. */
+/* "relu,tanh", a set ("all", "notebook", "modern") or both into use[ACT_COUNT]:
+ * which activations run (always in the list's order). 0, or -1 naming an
+ * unknown or repeated name. */
 int actent_activations_parse(const char *s, bool *use, char *err, size_t len);
 
 #endif

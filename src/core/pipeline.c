@@ -40,10 +40,14 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
                       float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
                       uint64_t *counts, struct actent_range *r, char *err, size_t len)
 {
-    /* the prediction: f at the input's ends, through the same kernel body */
-    float ends[2] = {xlo, xhi}, f[2];
-    k->activate[op](ends, f, 2);
-    float lo = fminf(f[0], f[1]) + 0.0f, hi = fmaxf(f[0], f[1]) + 0.0f;
+    /* the prediction: f at the input's ends, through the same kernel body, and
+     * at the interior minimiser of a non-monotonic activation when the input
+     * range holds it (the output's minimum is there, its maximum at an end) */
+    float pts[3] = {xlo, xhi, xlo}, f[3];
+    if (act_interior_min(op, &pts[2]) && !(pts[2] >= xlo && pts[2] <= xhi))
+        pts[2] = xlo;
+    k->activate[op](pts, f, 3);
+    float lo = fminf(fminf(f[0], f[1]), f[2]) + 0.0f, hi = fmaxf(f[0], f[1]) + 0.0f;
     if (!isfinite(lo) || !isfinite(hi))
         lo = hi = 0.0f; /* any finite guess: the pass reports the true range */
     for (r->passes = 1; r->passes <= 2; r->passes++) {

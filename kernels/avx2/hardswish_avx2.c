@@ -1,0 +1,24 @@
+/* hardswish_avx2.c - hardswish, 8 lanes, bit-identical to scalar.
+ * PyTorch's float32 steps, as kernels/scalar/hardswish_scalar.c: t = x + 3
+ * rounded, clamped to [0, 6] (maxps then minps with t second, so NaN passes
+ * and the clamp is the scalar's comparisons), p = max(x, -3) * t rounded, then
+ * p / 6 rounded (a division, never a multiplication by 1/6 or an FMA). Below
+ * -3, t = 0 and the product is -0 whatever x is, -inf included. */
+#include "loop_avx2.h"
+#include "ops_avx2.h"
+
+static inline __m256 hardswish_v8(__m256 x)
+{
+    __m256 t = _mm256_add_ps(x, _mm256_set1_ps(3.0f));
+    t = _mm256_min_ps(_mm256_set1_ps(6.0f), _mm256_max_ps(_mm256_setzero_ps(), t));
+    __m256 p = _mm256_mul_ps(_mm256_max_ps(_mm256_set1_ps(-3.0f), x), t);
+    return _mm256_div_ps(p, _mm256_set1_ps(6.0f));
+}
+
+void act_hardswish_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, hardswish_v8); }
+
+void act_hardswish_hist_avx2(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
+                             struct act_seen *seen)
+{
+    map_hist_v8(x, n, e, counts, seen, hardswish_v8);
+}
