@@ -88,6 +88,7 @@ int main(int argc, char **argv)
     bench_fused_register();
     bench_composed_register();
     bench_analysis_register();
+    bench_kde_register();
     size_t ran = benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     // a filter that matches nothing is a mistake, not an empty success

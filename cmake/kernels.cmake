@@ -25,7 +25,7 @@ set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPEN
 # plus the histogram, min/max and table files, plus any other .c in the folder.
 function(actent_isa_sources out isa)
   set(files kernels/${isa}/histogram_${isa}.c kernels/${isa}/minmax_${isa}.c
-            kernels/${isa}/table_${isa}.c)
+            kernels/${isa}/table_${isa}.c kernels/${isa}/kde_${isa}.c)
   foreach(op IN LISTS ACTENT_OPS)
     list(APPEND files kernels/${isa}/${op}_${isa}.c)
   endforeach()

@@ -82,6 +82,25 @@ typedef void (*act_bin_fn)(const float *y, size_t n, const struct act_edges *e, 
  * result is reported as +0.0, whatever the order of -0.0 and +0.0 in x. */
 typedef void (*act_minmax_fn)(const float *x, size_t n, float *lo, float *hi);
 
+/* Pairwise log-sum-exp over one array, the KDE bounds' O(n^2) core:
+ *   sum over i of ln( sum over j of exp(-c * (y[i] - y[j])^2) ),  i, j < n,
+ * for finite y and c > 0. The j = i term is 1, so each inner sum lies in
+ * [1, n]: no max needs subtracting. The scalar table computes it in double
+ * (the reference); a SIMD table declares kde_bound, the largest
+ * |result - scalar's| / n in nats it allows, measured by tests/test_kde.c. */
+typedef double (*act_kde_fn)(const float *y, size_t n, double c);
+
+/* The SIMD tables' declared kde_bound, nats per row. Each inner sum is taken
+ * in float32 over blocks of 256 terms, then added in double: a block's sum is
+ * off by at most 256 * 2^-24 (1.5e-5) of itself in the worst case and by
+ * about 16 * 2^-24 in practice (rounding errors that do not all go one way);
+ * each term e^-a carries the polynomial's 2^-26 and the argument's three
+ * roundings, a * 3 * 2^-24, which only matter where the term is small
+ * (a * e^-a <= 1/e). The sum of the terms is at least 1, so ln of it moves by
+ * at most its relative error. 1e-5 covers the practical case with a margin of
+ * ten; test_kde.c measures the actual figure. */
+#define ACT_KDE_BOUND 1e-5
+
 struct act_kernels {
     const char *name;   /* what --isa / ACTENT_ISA accept */
     const char *detail; /* one line: instructions used, lane count */
@@ -92,6 +111,8 @@ struct act_kernels {
     act_minmax_fn minmax;
     act_bin_fn hist_edges;
     act_bin_fn hist_uniform;
+    act_kde_fn kde_lse; /* kernels/<isa>/kde_<isa>.c */
+    double kde_bound;   /* declared: |kde_lse - scalar's| / n, nats; 0 for scalar */
 };
 
 /* A peer: activations built from another library (a vector math library,

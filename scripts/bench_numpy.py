@@ -8,6 +8,9 @@ Rows in Google Benchmark's JSON shape, named like the C rows with impl "numpy":
   histogram/<op>/numpy/<input>/<n>  np.histogram(y, bins=edges), edges given
   unfused/<op>/numpy/<input>/<n>    activate, min, max, np.linspace(min, max, 50),
                                     np.histogram, scipy.stats.entropy(base=2)
+  kde/all/numpy/unit/4096           the KDE entropy bounds (upper and lower, noise
+                                    variance 0.01) of all 11 activations' outputs on the
+                                    notebook's sample: float64, scipy.special.logsumexp
   analysis/<variant>/numpy/unit/4096  the notebook's whole analysis of its sample,
                                     with the copy-neighbour transform ("notebook",
                                     200 iterations) or with 0 ("no-transform")
@@ -32,7 +35,7 @@ import time
 
 import numpy as np
 import scipy
-from scipy import stats
+from scipy import special, stats
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_reference as ref  # noqa: E402  (the activations, exactly as the tests define them)
@@ -110,6 +113,25 @@ def analysis(x, iterations):
     return h
 
 
+KDE_VAR = 0.01
+
+
+def kde_bounds(y, var):
+    """Kolchinsky-Tracey bounds as Saxe et al. compute them (scripts/gen_estimators.py)."""
+    y = y.astype(np.float64)
+    d2 = (y[:, None] - y[None, :]) ** 2
+    n = len(y)
+    up = 0.5 - np.mean(special.logsumexp(-d2 / (2 * var), axis=1) - np.log(n)) \
+        + 0.5 * np.log(2 * np.pi * var)
+    lo = 0.5 - np.mean(special.logsumexp(-d2 / (8 * var), axis=1) - np.log(n)) \
+        + 0.5 * np.log(2 * np.pi * 4 * var) + 0.5 * np.log(0.25)
+    return up, lo
+
+
+def kde_all(x):
+    return [kde_bounds(activate(op, x), KDE_VAR) for op in ref.ORDER]
+
+
 def unfused(op, x):
     y = activate(op, x)
     edges = np.linspace(y.min(), y.max(), BINS + 1)
@@ -146,6 +168,13 @@ def make_rows():
                              lambda op=op, xs=xs: [lambda x=x: unfused(op, x) for x in xs()]))
             rows.append(("minmax/x/numpy/%s/%d" % (dist[0], n), n, n, 4 * n,
                          lambda xs=xs: [lambda x=x: (x.min(), x.max()) for x in xs()]))
+    def kde_setup():
+        np.random.seed(0)
+        x = np.random.uniform(-1, 1, (NOTEBOOK_N,)).astype(F32)
+        return [lambda: kde_all(x)]
+
+    rows.append(("kde/all/numpy/unit/%d" % NOTEBOOK_N, NOTEBOOK_N, len(ref.ORDER) * NOTEBOOK_N,
+                 0, kde_setup))
     for variant, iterations in (("notebook", 200), ("no-transform", 0)):
         def setup(iterations=iterations):
             np.random.seed(0)

@@ -48,6 +48,8 @@ const struct act_kernels act_table_neon_sleef = {
     .minmax = act_minmax_neon,
     .hist_edges = act_hist_edges_neon,
     .hist_uniform = act_hist_uniform_neon,
+    .kde_lse = act_kde_lse_neon,
+    .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };
 
 /* The peer "sleef-u35": SLEEF's faster 3.5-ulp functions where it has them

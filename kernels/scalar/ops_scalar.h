@@ -15,4 +15,6 @@ void act_minmax_scalar(const float *x, size_t n, float *lo, float *hi);
 void act_hist_edges_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_hist_uniform_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 
+double act_kde_lse_scalar(const float *y, size_t n, double c);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "cli_list.h"
 #include "errmsg.h"
+#include "repeats.h"
 
 /* Above this the sample alone would need more than 256 GiB. */
 #define MAX_N ((uint64_t)1 << 36)
@@ -29,7 +30,70 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
     return 0;
 }
 
-enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4 };
+enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4, GIVEN_NOISE = 8 };
+#define MAX_REPEATS ACTENT_REPEATS_MAX
+
+/* --estimator, --noise-var, --binning, --repeats: 0, -1, or 1 when opt is none of them */
+static int estimator_option(struct actent_cli *c, const char *opt, const char *value, char *err,
+                            size_t len)
+{
+    struct actent_experiment_opts *o = &c->exp;
+    uint64_t u = 0;
+    if (strcmp(opt, "--estimator") == 0) {
+        enum actent_estimator e = actent_estimator_from_name(value);
+        if (e == ACTENT_EST_COUNT)
+            return actent_fail(err, len,
+                               "--estimator must be plugin, miller-madow, grassberger, "
+                               "jackknife or kde, not '%s'",
+                               value);
+        o->estimator = e;
+    } else if (strcmp(opt, "--noise-var") == 0) {
+        if (actent_arg_positive(opt, value, &o->noise_var, err, len))
+            return -1;
+        if (o->noise_var < 1e-12 || o->noise_var > 1e12)
+            return actent_fail(err, len, "--noise-var %s: must lie in [1e-12, 1e12]", value);
+        c->given |= GIVEN_NOISE;
+    } else if (strcmp(opt, "--binning") == 0) {
+        if (strcmp(value, "width") == 0)
+            o->binning = ACTENT_BIN_WIDTH;
+        else if (strcmp(value, "mass") == 0)
+            o->binning = ACTENT_BIN_MASS;
+        else
+            return actent_fail(err, len, "--binning must be width or mass, not '%s'", value);
+    } else if (strcmp(opt, "--repeats") == 0) {
+        if (parse_uint(opt, value, 1, MAX_REPEATS, &u, err, len))
+            return -1;
+        c->repeats = (size_t)u;
+    } else {
+        return 1;
+    }
+    return 0;
+}
+
+/* Combinations of the options above that mean nothing. */
+static int estimator_check(const struct actent_cli *c, char *err, size_t len)
+{
+    const struct actent_experiment_opts *o = &c->exp;
+    if (o->estimator == ACTENT_EST_KDE && !(c->given & GIVEN_NOISE))
+        return actent_fail(err, len, "--estimator kde needs --noise-var V (the noise variance)");
+    if (o->estimator != ACTENT_EST_KDE && (c->given & GIVEN_NOISE))
+        return actent_fail(err, len, "--noise-var applies only to --estimator kde");
+    if (o->binning == ACTENT_BIN_MASS && o->mode == ACTENT_NOTEBOOK)
+        return actent_fail(err, len,
+                           "--binning mass bins input and outputs alike: it needs --mode "
+                           "consistent");
+    if (o->population && c->grid.ninputs)
+        return actent_fail(err, len,
+                           "--population needs a sample (uniform or normal), not --input");
+    if (o->population && o->binning == ACTENT_BIN_MASS)
+        return actent_fail(err, len, "--population is defined for --binning width only");
+    if (c->repeats > 1 && (uint64_t)o->seed + c->repeats - 1 > UINT32_MAX)
+        return actent_fail(err, len, "--seed %u with --repeats %zu runs past seed %u", o->seed,
+                           c->repeats, UINT32_MAX);
+    if (c->repeats > 1 && c->grid.ninputs)
+        return actent_fail(err, len, "--repeats draws new samples: it does not apply with --input");
+    return 0;
+}
 
 /* Options of `actent experiment`; `value` is its argument. */
 static int experiment_option(struct actent_cli *c, const char *opt, const char *value, char *err,
@@ -95,7 +159,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return actent_fail(err, len, "--json expects a file name, or - for standard output");
         c->json = value;
     } else {
-        return 1; /* not an experiment option */
+        return estimator_option(c, opt, value, err, len); /* 1: not an experiment option */
     }
     return 0;
 }
@@ -124,7 +188,9 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
                                "--bins %llu: notebook mode needs at least 2 (its outputs get one "
                                "bin fewer)",
                                (unsigned long long)s->bins[i]);
-    uint64_t runs = actent_grid_runs(s);
+    if (estimator_check(c, err, len) != 0)
+        return -1;
+    uint64_t runs = actent_grid_runs(s) * (c->repeats ? c->repeats : 1);
     if (runs > ACTENT_RUNS_MAX)
         return actent_fail(err, len, "the option grid would make %llu analyses (at most %d)",
                            (unsigned long long)runs, ACTENT_RUNS_MAX);
@@ -224,6 +290,10 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
             c->cmd = ACTENT_CMD_HELP;
             return 0;
         }
+        if (c->cmd == ACTENT_CMD_EXPERIMENT && strcmp(arg, "--population") == 0) {
+            c->exp.population = true;
+            continue;
+        }
         if (c->cmd == ACTENT_CMD_VERIFY) {
             int rc = verify_flag(c, arg, &mode_set, err, len);
             if (rc <= 0) {
@@ -295,6 +365,14 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  --iterations I        copy-neighbour iterations [200]\n"
             "  --activations a,b,c   names or sets (all, notebook, modern), run in the\n"
             "                        list's order [notebook: the notebook's 11]\n"
+            "  --estimator E         also estimate with plugin, miller-madow, grassberger,\n"
+            "                        jackknife (from the counts) or kde (bounds) [plugin]\n"
+            "  --noise-var V         kde: the noise variance\n"
+            "  --binning width|mass  equal-width bins, or equal-mass bins at the sample's\n"
+            "                        quantiles (needs --mode consistent) [width]\n"
+            "  --repeats K           K samples, seeds S..S+K-1: mean, SD, 95%% interval [1]\n"
+            "  --population          also the binned entropies as N -> inf, and the\n"
+            "                        one-to-one limit as bins -> inf (uniform, normal)\n"
             "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
             "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;

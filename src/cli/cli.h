@@ -29,6 +29,7 @@ struct actent_cli {
     struct actent_grid grid;           /* --input files and the --n, --sigma, --bins lists;
                                             exp.n, exp.sigma, exp.bins hold their first values */
     unsigned given;                    /* experiment options seen, for checks across options */
+    size_t repeats;                    /* --repeats K: samples seeded seed..seed+K-1 [1] */
 };
 
 /* Parses argv (argv[0] is the program). 0 on success; -1 with a message

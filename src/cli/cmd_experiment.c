@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cmd_repeats.h"
 #include "dispatch.h"
 #include "errmsg.h"
 #include "experiment_out.h"
@@ -72,6 +73,10 @@ static int run_grid(const struct actent_cli *c, FILE *report, struct json *j, ch
     for (uint64_t i = 0; i < runs && rc == 0; i++) {
         struct actent_run run;
         actent_grid_plan(g, &c->exp, i, &run);
+        if (c->repeats > 1) { /* K samples per planned analysis */
+            rc = actent_run_repeats(&run, c->repeats, report, j, err, len);
+            continue;
+        }
         struct actent_experiment r;
         rc = load(&run, &in, g, report, err, len);
         if (rc == 0)

@@ -8,6 +8,7 @@
 
 #include "entropy.h"
 #include "errmsg.h"
+#include "experiment_extra.h"
 #include "histogram.h"
 #include "pipeline.h"
 #include "transform.h"
@@ -193,7 +194,10 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
                            "the input's range [%g, %g] is wider than float32 can hold, so "
                            "np.histogram(x, bins=%zu) cannot bin it; --mode consistent can",
                            (double)r->in_lo, (double)r->in_hi, o->bins);
-    struct act_edges *e = o->mode == ACTENT_NOTEBOOK
+    if (o->binning == ACTENT_BIN_MASS)
+        r->nbins_out = r->nbins_in; /* quantile bins: input and outputs alike */
+    struct act_edges *e = o->binning == ACTENT_BIN_MASS ? actent_mass_edges(x, n, r->nbins_in)
+                          : o->mode == ACTENT_NOTEBOOK
                               ? actent_edges_uniform(r->in_lo, r->in_hi, r->nbins_in)
                               : actent_edges_linspace(r->in_lo, r->in_hi, r->nbins_in);
     r->input_counts = alloc_array(r->nbins_in, sizeof *r->input_counts, "counts", err, len);
@@ -202,12 +206,18 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
         actent_experiment_free(r);
         return actent_fail(err, len, "out of memory for %zu bins", r->nbins_in);
     }
-    (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
+    if (o->binning == ACTENT_BIN_MASS) {
+        actent_mass_hist(x, n, e, r->input_counts);
+        r->nbins_in_used = e->nbins;
+    } else {
+        (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
+    }
     actent_edges_free(e);
     r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
 
     /* without the transform the fused pass never stores the activations */
-    float *y = alloc_array(o->iterations ? n : 0, sizeof *y, "the activations", err, len);
+    bool store = o->iterations || actent_extra_needs_values(o);
+    float *y = alloc_array(store ? n : 0, sizeof *y, "the activations", err, len);
     struct actent_edges_buf eb;
     if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
         if (y)
@@ -221,8 +231,12 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
         if (!o->use[op])
             continue;
         struct actent_act_result *a = &r->acts[r->nacts++];
-        rc = analyse_one(o, (enum act_op)op, x, n, y, &eb, rng, r, a, err, len);
+        rc = o->binning == ACTENT_BIN_MASS
+                 ? actent_analyse_one_mass(o, (enum act_op)op, x, n, y, rng, r, a, err, len)
+                 : analyse_one(o, (enum act_op)op, x, n, y, &eb, rng, r, a, err, len);
     }
+    if (rc == 0)
+        rc = actent_experiment_extras(x, n, y, r, err, len);
     actent_edges_buf_free(&eb);
     free(y);
     if (rc != 0)

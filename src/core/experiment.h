@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "estimators.h"
 #include "kernels.h"
 #include "rng.h"
 #include "sample.h"
@@ -20,6 +21,10 @@ enum actent_mode { ACTENT_NOTEBOOK, ACTENT_CONSISTENT };
 
 /* the notebook's sample size, the default n */
 #define ACTENT_NOTEBOOK_N 4096
+
+/* width: equal-width bins (the notebook's); mass: equal-mass edges at the
+ * sample's quantiles (docs/semantics.md), input and outputs alike */
+enum actent_binning { ACTENT_BIN_WIDTH, ACTENT_BIN_MASS };
 
 /* Where the values came from when they were read from a file: defined by the
  * .npy layer (npy/layer.h); the analysis only carries the pointer. */
@@ -37,6 +42,21 @@ struct actent_experiment_opts {
     const struct act_kernels *k;
     const char *command;                   /* the command line, recorded in results; may be NULL */
     const struct actent_input_info *input; /* the file analysed; NULL for the sample */
+    enum actent_estimator estimator;       /* beside the plug-in entropy [plugin] */
+    double noise_var;                      /* KDE: the noise variance V */
+    enum actent_binning binning;           /* [width] */
+    bool population;                       /* also the N -> inf limit (uniform, normal) */
+};
+
+/* What the estimator beyond the plug-in, and the population limit, give
+ * (bits; NaN where not computed). KDE: entropy/reduction are the upper
+ * bound's, lower/lower_reduction the lower bound's, mi_* I(X;T)'s bounds. */
+struct actent_extra {
+    double entropy, reduction;
+    double lower, lower_reduction;
+    double mi_lower, mi_upper;
+    double pop_entropy, pop_reduction; /* binned entropy as N -> inf, same bins */
+    double limit_reduction;            /* one-to-one reduction as bins -> inf */
 };
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
@@ -50,6 +70,8 @@ struct actent_act_result {
     double entropy_transformed; /* after copy-neighbour, same edges */
     double further_reduction;   /* entropy - entropy_transformed */
     uint64_t *counts, *counts_transformed;
+    size_t nbins_used;       /* --binning mass: bins left after ties merge */
+    struct actent_extra est; /* --estimator other than plugin, --population */
 };
 
 struct actent_experiment {
@@ -60,6 +82,8 @@ struct actent_experiment {
     uint64_t *input_counts;
     size_t nacts;
     struct actent_act_result acts[ACT_COUNT]; /* in the order run */
+    size_t nbins_in_used;                     /* --binning mass: the input's bins left */
+    struct actent_extra input_est;            /* the input's, as acts[i].est */
 };
 
 /* Draws the sample, then analyses it. 0, or -1 with a message. */

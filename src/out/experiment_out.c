@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "experiment_out.h"
+#include "extra_out.h"
 #include "machine.h"
 #include "numfmt.h"
 
@@ -61,6 +62,7 @@ void actent_experiment_print(FILE *f, const struct actent_experiment *r)
                 actent_fmt_double(c, sizeof c, x->entropy_transformed),
                 actent_fmt_double(d, sizeof d, x->further_reduction));
     }
+    actent_extra_print(f, r);
 }
 
 void actent_json_u64_array(struct json *j, const char *key, const uint64_t *v, size_t n)
@@ -120,6 +122,7 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
     json_knum(j, "input_max", r->in_hi);
     json_knum(j, "input_entropy", r->input_entropy);
     actent_json_u64_array(j, "input_counts", r->input_counts, r->nbins_in);
+    actent_extra_json_input(j, r);
     json_key(j, "activations");
     json_arr_begin(j, false);
     size_t idx[ACT_COUNT];
@@ -136,6 +139,7 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
         json_knum(j, "max", a->hi);
         actent_json_u64_array(j, "counts", a->counts, r->nbins_out);
         actent_json_u64_array(j, "counts_after_transform", a->counts_transformed, r->nbins_out);
+        actent_extra_json_act(j, r, a);
         json_obj_end(j);
     }
     json_arr_end(j);

@@ -122,6 +122,12 @@ void json_bool(struct json *j, bool v)
     fputs(v ? "true" : "false", j->f);
 }
 
+void json_null(struct json *j)
+{
+    before(j);
+    fputs("null", j->f);
+}
+
 void json_kstr(struct json *j, const char *key, const char *s)
 {
     json_key(j, key);

@@ -28,6 +28,7 @@ void json_str(struct json *j, const char *s);
 void json_num(struct json *j, double v);
 void json_uint(struct json *j, uint64_t v);
 void json_bool(struct json *j, bool v);
+void json_null(struct json *j); /* a number that is not finite (a population limit) */
 /* key + value shorthands */
 void json_kstr(struct json *j, const char *key, const char *s);
 void json_knum(struct json *j, const char *key, double v);
