@@ -62,26 +62,35 @@ int arg_bins(PyObject *o, const char *what, size_t *bins)
 }
 
 /* a list or tuple, element by element (numbers only) */
-static int from_sequence(PyObject *o, double *d, uint64_t *u, size_t n)
+static int from_sequence(PyObject *o, const char *what, double *d, uint64_t *u, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         PyObject *e = PySequence_Fast_GET_ITEM(o, (Py_ssize_t)i);
         if (d) {
             d[i] = PyFloat_AsDouble(e);
             if (d[i] == -1.0 && PyErr_Occurred())
-                return -1;
+                goto not_a_number;
             continue;
         }
         PyObject *k = PyNumber_Index(e);
         long long v = k ? PyLong_AsLongLong(k) : -1;
         Py_XDECREF(k);
         if (v == -1 && PyErr_Occurred())
-            return -1;
+            goto not_a_number;
         if (v < 0) {
-            PyErr_Format(PyExc_ValueError, "counts[%zu] is %lld: counts cannot be negative", i, v);
+            PyErr_Format(PyExc_ValueError, "%s[%zu] is %lld: counts cannot be negative", what, i,
+                         v);
             return -1;
         }
         u[i] = (uint64_t)v;
+        continue;
+    not_a_number:
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s[%zu] is a %.100s, not %s", what, i,
+                         Py_TYPE(e)->tp_name, d ? "a number" : "an integer");
+        }
+        return -1;
     }
     return 0;
 }
@@ -96,7 +105,7 @@ static int numbers(PyObject *o, const char *what, double **d, uint64_t **u, size
         mem = PyMem_Malloc(*n ? *n * size : 1);
         if (!mem)
             return PyErr_NoMemory(), -1;
-        if (from_sequence(o, d ? mem : NULL, d ? NULL : mem, *n) != 0)
+        if (from_sequence(o, what, d ? mem : NULL, d ? NULL : mem, *n) != 0)
             return PyMem_Free(mem), -1;
     } else {
         struct view v;
