@@ -154,3 +154,46 @@ def test_version_and_lists(actent):
     assert actent.tables()[-1] == "scalar"
     assert set(actent.tables()) <= set(actent.tables(all=True))
     assert actent.max_ulp("relu", "scalar") == 0
+
+
+def run_python(code, **env):
+    import os
+    import subprocess
+    e = dict(os.environ, **env)
+    return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, env=e, cwd="/").stdout
+
+
+def test_without_numpy(actent):
+    """numpy missing: results are typed memoryviews of the same shape"""
+    out = run_python(
+        "import sys, array; sys.modules['numpy'] = None\n"
+        "import actent\n"
+        "x = array.array('f', [0.5, -1, 2, 3])\n"
+        "y = actent.activate(memoryview(x).cast('B').cast('f', [2, 2]), 'relu')\n"
+        "h = actent.histogram(x, 2)\n"
+        "print(y.shape, y.tolist(), h.format, h.tolist(),\n"
+        "      actent.activation_entropy(x, 'relu', 3)[1].tolist())\n")
+    # relu: [0.5, 0, 2, 3]; 2 bins on [-1, 3]; 3 bins on [0, 3]
+    assert out.split() == "(2, 2) [[0.5, 0.0], [2.0, 3.0]] q [2, 2] [2, 0, 2]".split()
+
+
+def test_cmake_install_puts_it_in_site_packages(tmp_path):
+    import glob
+    import os
+    import subprocess
+    build = os.environ.get("ACTENT_BUILD")
+    if not build:
+        pytest.skip("ACTENT_BUILD is not set (ctest sets it)")
+    subprocess.run(["cmake", "--install", build, "--prefix", str(tmp_path)], check=True,
+                   capture_output=True)
+    (mod,) = glob.glob(str(tmp_path / "lib" / "python3*" / "*-packages" / "actent*.so"))
+    out = run_python("import actent; print(actent.__file__, actent.version, "
+                     "actent.histogram(memoryview(bytes(8)).cast('f'), 3).tolist())",
+                     PYTHONPATH=os.path.dirname(mod))
+    assert out.split() == [mod, actent_version(), "[0,", "2,", "0]"]
+
+
+def actent_version():
+    import actent
+    return actent.version
