@@ -45,12 +45,12 @@ struct act_edges {
     const float *thresh; /* nbins + 1: smallest float32 >= edge[i] */
     float thresh_hi;     /* largest float32 <= edge[nbins]: v <= hi <=> v <= thresh_hi */
     /* uniform mode only (meaningful when built by actent_edges_uniform) */
-    double first, last;  /* numpy's outer edges */
-    float first32;       /* first, as float32 */
-    double norm;         /* K / (last - first) */
-    float norm32;        /* norm, as float32 */
-    bool wide_sub;       /* (x - first) * norm in double */
-    bool wide_norm;      /* (float32)(x - first32) * norm in double */
+    double first, last; /* numpy's outer edges */
+    float first32;      /* first, as float32 */
+    double norm;        /* K / (last - first) */
+    float norm32;       /* norm, as float32 */
+    bool wide_sub;      /* (x - first) * norm in double */
+    bool wide_norm;     /* (float32)(x - first32) * norm in double */
     /* numpy counts first <= v <= last (as doubles): for a float v exactly when
      * keep_lo <= v <= keep_hi, the float32s at or inside those bounds */
     float keep_lo, keep_hi;

@@ -29,6 +29,7 @@ class Run:
         self.peers = [i for i in listed if i and i not in self.tables and
                       any(r.impl == i and r.family == "activate" for r in ran)]
         self.numpy = any(r.impl == "numpy" for r in ran)
+        self.torch = any(r.impl == "torch" for r in ran)
         # the activations this run measured, in the notebook's order
         self.ops = ordered(r.op for r in ran if r.family not in ("read", "minmax", "analysis"))
         self.skipped = [r for r in rows.values() if r.error is not None]
@@ -39,12 +40,12 @@ class Run:
 
     def impls(self, family, inp, n):
         """Implementations with a row of this family at this input and size, in
-        the context's order, numpy last."""
+        the context's order, numpy and torch last."""
         seen = {r.impl for r in self.rows.values()
                 if r.ran() and r.family == family and r.input == inp and r.n == n}
         order = self.tables + self.peers + sorted(seen - set(self.tables + self.peers))
-        order = [i for i in order if i in seen and i != "numpy"]
-        return order + (["numpy"] if "numpy" in seen else [])
+        order = [i for i in order if i in seen and i not in ("numpy", "torch")]
+        return order + [i for i in ("numpy", "torch") if i in seen]
 
     def best_table(self, family, op, inp, n):
         """(table, median cycles) of the fastest table, or (None, None)."""
@@ -150,6 +151,20 @@ def intro(r, run, src):
         r.add("")
         r.add("No numpy rows in this run (scripts/bench_numpy.py did not run).")
     r.add("")
+    if run.torch:
+        r.add("PyTorch rows (impl `torch`): %s; largest ULP distance of its activations from "
+              "the scalar table: %s." % (ctx.get("torch_stack", "?"), torch_ulps(ctx)))
+    else:
+        r.add("No torch rows in this run (torch did not import, or scripts/bench_torch.py did "
+              "not run).")
+    r.add("")
+
+
+def torch_ulps(ctx):
+    u = ctx.get("torch_max_ulp")
+    if isinstance(u, dict):
+        return ", ".join("%s %d" % (op, v) for op, v in u.items())
+    return u or "not recorded"
 
 
 def activate_section(r, run, src):
@@ -305,7 +320,7 @@ def fused_section(r, run, src):
 def peers_section(r, run, src):
     r.add("### Against the peers and numpy")
     r.add("")
-    others = run.peers + (["numpy"] if run.numpy else [])
+    others = run.peers + (["numpy"] if run.numpy else []) + (["torch"] if run.torch else [])
     if not others:
         r.add("No peers and no numpy rows in this run: nothing to compare against.")
         r.add("")
@@ -352,6 +367,9 @@ def pipeline(r, run, src):
         if run.numpy:
             series.append(("numpy/scipy", [run.get("unfused", op, "numpy", inp, n)
                                            for op in run.ops]))
+        if run.torch:
+            series.append(("torch (act + histc)", [run.get("unfused", op, "torch", inp, n)
+                                                   for op in run.ops]))
         grouped_bars(ax, run.ops, series)
         ax.set(ylabel="cycles per element", title="%s, input %s" % (size_name(n), inp))
     fig.tight_layout()
@@ -365,14 +383,15 @@ def pipeline(r, run, src):
                 where, c = min_of(run, op, inp, n)
                 ci, cc = run.best_composed(op, inp, n)
                 np_c = run.get("unfused", op, "numpy", inp, n)
+                th_c = run.get("unfused", op, "torch", inp, n)
                 sc = run.get("unfused", op, "scalar", inp, n)
                 rows.append([op, "%s %s" % (where, fmt(c)) if where else "-", ratio(sc, c),
-                             "%s %s" % (ci, fmt(cc)) if ci else "-", fmt(np_c),
-                             ratio(cc, c), ratio(np_c, c)])
+                             "%s %s" % (ci, fmt(cc)) if ci else "-", fmt(np_c), fmt(th_c),
+                             ratio(cc, c), ratio(np_c, c), ratio(th_c, c)])
             details(r, "Pipeline, cycles per element, %s, input %s" % (size_name(n), inp),
                     md_table(["activation", "actent (fastest)", "unfused/scalar / actent",
-                              "composed (fastest)", "numpy", "composed / actent",
-                              "numpy / actent"], rows))
+                              "composed (fastest)", "numpy", "torch", "composed / actent",
+                              "numpy / actent", "torch / actent"], rows))
 
 
 def min_of(run, op, inp, n):

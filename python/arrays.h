@@ -1,0 +1,60 @@
+/* arrays.h - Python objects in, C arrays out, without numpy's C API: the
+ * buffer protocol (PEP 3118), then __array_interface__, then __array__()
+ * (a torch.Tensor on the CPU), each read through its shape and strides. */
+#ifndef ACTENT_PY_ARRAYS_H
+#define ACTENT_PY_ARRAYS_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* one element's type: kind 'f' (float), 'i' (signed), 'u' (unsigned) */
+struct elem {
+    char kind;
+    int size;    /* bytes: 2, 4, 8 (floats); 1, 2, 4, 8 (integers) */
+    int swap;    /* 1 when the bytes are in the other order than this CPU's */
+    char fmt[8]; /* as the object names it, for messages ("<f4", "d", ...) */
+};
+
+/* a view of some object's memory, held until view_release */
+struct view {
+    Py_buffer buf; /* filled when have_buf */
+    int have_buf;
+    PyObject *keep; /* the object that owns the memory (a reference) */
+    const char *data;
+    struct elem type;
+    int ndim;
+    Py_ssize_t shape[64];
+    Py_ssize_t strides[64];
+    size_t n; /* elements: the product of shape */
+};
+
+/* Fills v from obj; what names the argument in messages. -1 with TypeError
+ * when obj exposes no array or its layout is unusable. */
+int view_get(PyObject *obj, const char *what, struct view *v);
+void view_release(struct view *v);
+
+/* 1 when v is C-contiguous float32 in this CPU's byte order */
+int view_is_f32(const struct view *v);
+
+/* float32 values of an array, in C order: in place when view_is_f32, else
+ * converted once into owned memory. */
+struct f32 {
+    struct view v;
+    const float *x;
+    float *owned;
+};
+
+/* -1 with TypeError (not a float array) or MemoryError */
+int f32_get(PyObject *obj, const char *what, struct f32 *a);
+void f32_release(struct f32 *a);
+
+/* Every element of v in C order, converted to double (any kind) or to
+ * uint64 (integers only; -1 at the first negative, its flat index in *bad).
+ * Neither touches Python objects: callable with the GIL released. */
+void view_to_double(const struct view *v, double *out);
+void view_to_float(const struct view *v, float *out);
+int view_to_u64(const struct view *v, uint64_t *out, size_t *bad);
+
+#endif
