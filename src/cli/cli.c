@@ -77,6 +77,10 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return actent_fail(err, len, "--mode must be notebook or consistent, not '%s'", value);
     } else if (strcmp(opt, "--activations") == 0) {
         return parse_activations(value, o->use, err, len);
+    } else if (strcmp(opt, "--threads") == 0) {
+        if (parse_uint(opt, value, 1, 64, &u, err, len))
+            return -1;
+        o->threads = (unsigned)u;
     } else if (strcmp(opt, "--input") == 0) {
         if (!*value)
             return actent_fail(err, len, "--input expects an .npy file name");
@@ -294,6 +298,7 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
             "  --iterations I        copy-neighbour iterations [200]\n"
             "  --activations a,b,c   a subset, run in the notebook's order [all]\n"
+            "  --threads N           threads; results do not depend on it [the CPUs allowed]\n"
             "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
             "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;

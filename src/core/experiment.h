@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kernels.h"
 #include "rng.h"
@@ -34,6 +35,8 @@ struct actent_experiment_opts {
     const struct act_kernels *k;
     const char *command;                   /* the command line, recorded in results; may be NULL */
     const struct actent_input_info *input; /* the file analysed; NULL for the sample */
+    unsigned threads; /* at most this many threads (0 or 1: one); results do not depend on it */
+    FILE *progress;   /* a progress bar for long runs, redrawn in place; NULL: none */
 };
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
@@ -57,6 +60,7 @@ struct actent_experiment {
     uint64_t *input_counts;
     size_t nacts;
     struct actent_act_result acts[ACT_COUNT]; /* in the order run */
+    unsigned threads;                         /* the most threads any step ran on */
 };
 
 /* Draws the sample, then analyses it. 0, or -1 with a message. */
