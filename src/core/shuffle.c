@@ -3,6 +3,8 @@
 
 /* j's decoded per batch: small enough to stay in L1 beside the block */
 enum { BATCH = 2048, AHEAD = 16 };
+/* arrays this large miss the L2 cache: prefetch their swap targets */
+#define PREFETCH_BYTES ((size_t)256 << 10)
 
 void actent_draw_init(struct actent_draw *d, struct actent_rng *r)
 {
@@ -63,9 +65,17 @@ void actent_shuffle_skip(struct actent_rng *r, size_t n)
 }
 
 /* Steps above 2^32 - 1 (arrays of more than 4G values) draw 64-bit words,
- * one step at a time; the rest go through blocks. The next AHEAD targets are
- * prefetched: on arrays beyond the caches each swap is a miss, and the j's
- * are known in advance, so the misses overlap. */
+ * one step at a time; the rest go through blocks. On arrays beyond the L2
+ * cache each swap is a miss, and the j's are known in advance: the targets
+ * AHEAD swaps on are prefetched, so the misses overlap. */
+#define SWAP(T, a, b)                                                                              \
+    do {                                                                                           \
+        size_t a_ = (a), b_ = (b);                                                                 \
+        T t_ = x[b_];                                                                              \
+        x[b_] = x[a_];                                                                             \
+        x[a_] = t_;                                                                                \
+    } while (0)
+
 #define SHUFFLE_BODY(T)                                                                            \
     uint64_t i = n > 0 ? n - 1 : 0;                                                                \
     for (; i > UINT32_MAX; i--) {                                                                  \
@@ -79,14 +89,14 @@ void actent_shuffle_skip(struct actent_rng *r, size_t n)
     actent_draw_init(&d, r);                                                                       \
     while (i >= 1) {                                                                               \
         size_t top = (size_t)i, cnt = actent_draw_js(&d, &i, js, BATCH);                           \
-        for (size_t k = 0; k < cnt; k++) {                                                         \
-            if (k + AHEAD < cnt)                                                                   \
+        size_t k = 0;                                                                              \
+        if (n * sizeof(T) > PREFETCH_BYTES)                                                        \
+            for (; k + AHEAD < cnt; k++) {                                                         \
                 __builtin_prefetch(&x[js[k + AHEAD]], 1);                                          \
-            size_t a = top - k, b = js[k];                                                         \
-            T t = x[b];                                                                            \
-            x[b] = x[a];                                                                           \
-            x[a] = t;                                                                              \
-        }                                                                                          \
+                SWAP(T, top - k, js[k]);                                                           \
+            }                                                                                      \
+        for (; k < cnt; k++)                                                                       \
+            SWAP(T, top - k, js[k]);                                                               \
     }
 
 void actent_shuffle_u8(struct actent_rng *r, uint8_t *x, size_t n) { SHUFFLE_BODY(uint8_t) }
