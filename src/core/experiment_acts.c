@@ -35,18 +35,18 @@ struct acts {
     struct act_work w[ACT_COUNT];
 };
 
-/* The largest i < nbins with v >= thresh[i]: hist_edges' bin for a value in range. */
-static size_t bin_of(const struct act_edges *e, float v)
+/* The largest i < nbins with v >= thresh[i]: hist_edges' bin for a value in
+ * range. The edges are evenly spaced, so an estimate is at most a step or
+ * two off; the loops then settle it on the exact float32 thresholds. */
+static inline size_t bin_of(const struct act_edges *e, double scale, float v)
 {
-    size_t lo = 0, hi = e->nbins - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo + 1) / 2;
-        if (v >= e->thresh[mid])
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
+    double est = ((double)v - e->lo) * scale;
+    size_t last = e->nbins - 1, i = est <= 0.0 ? 0 : est >= (double)last ? last : (size_t)est;
+    while (i > 0 && v < e->thresh[i])
+        i--;
+    while (i < last && v >= e->thresh[i + 1])
+        i++;
+    return i;
 }
 
 /* Compacts y's non-zero values into bin indices; 0, or -1 when they do not
@@ -63,10 +63,11 @@ static int to_bins(struct act_work *w, const float *y, size_t n, const struct ac
         return actent_fail(w->err, sizeof w->err, "out of memory for %zu bin indices", n);
     }
     size_t m = 0;
+    double scale = e->hi > e->lo ? (double)nbins / (e->hi - e->lo) : 0.0;
     for (size_t i = 0; i < n; i++) {
         if (y[i] == 0.0f)
             continue;
-        size_t b = bin_of(e, y[i]);
+        size_t b = bin_of(e, scale, y[i]);
         tally[b]++;
         if (j->width == 1)
             ((uint8_t *)j->x)[m++] = (uint8_t)b;
@@ -77,7 +78,7 @@ static int to_bins(struct act_work *w, const float *y, size_t n, const struct ac
     }
     j->m = m;
     w->zeros = n - m;
-    w->zbin = bin_of(e, 0.0f);
+    w->zbin = bin_of(e, scale, 0.0f);
     tally[w->zbin] += w->zeros;
     int same = memcmp(tally, w->a->counts, nbins * sizeof *tally) == 0;
     free(tally);
