@@ -22,6 +22,7 @@ static void opts_for(struct actent_experiment_opts *o, size_t n, size_t iteratio
     o->threads = threads;
     o->dist = ACTENT_NORMAL;
     o->seed = (uint32_t)n;
+    o->transform_par_min = 0; /* the parallel transform even on small inputs */
 }
 
 static void same(const struct actent_experiment *a, const struct actent_experiment *b, size_t n,

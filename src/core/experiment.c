@@ -27,6 +27,7 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     for (int i = 0; i < ACT_COUNT; i++)
         o->use[i] = true;
     o->k = &act_table_scalar;
+    o->transform_par_min = 5e7;
 }
 
 int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
@@ -147,16 +148,18 @@ static int analyse_acts(const struct actent_experiment_opts *o, const float *x, 
             return -1;
     }
     if (o->iterations) {
-        /* the activations run side by side, beside the skip pass */
-        unsigned side = o->threads > 1 && r->nacts > 1 ? o->threads : 1;
+        /* the activations run side by side, beside the skip pass, when that pays */
+        double moved = (double)n * (double)o->iterations * (double)r->nacts;
+        unsigned side =
+            o->threads > 1 && r->nacts > 1 && moved >= o->transform_par_min ? o->threads : 1;
         if (side > r->nacts + 1)
             side = (unsigned)r->nacts + 1;
         r->threads = side > r->threads ? side : r->threads;
         /* a bar only where the rounds take seconds: about 1e8 values moved */
         struct actent_progress p;
-        bool show = o->progress && (double)n * (double)o->iterations * (double)r->nacts > 1e8;
+        bool show = o->progress && moved > 1e8;
         actent_progress_start(&p, show ? o->progress : NULL, true, "copy-neighbour");
-        int rc = actent_acts_transform(o, x, n, rng, r, show ? &p : NULL, err, len);
+        int rc = actent_acts_transform(o, x, n, rng, r, side, show ? &p : NULL, err, len);
         if (rc == 0 && show)
             actent_progress_end(&p, (uint64_t)n * o->iterations * r->nacts);
         return rc;

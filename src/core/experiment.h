@@ -37,6 +37,10 @@ struct actent_experiment_opts {
     const struct actent_input_info *input; /* the file analysed; NULL for the sample */
     unsigned threads; /* at most this many threads (0 or 1: one); results do not depend on it */
     FILE *progress;   /* a progress bar for long runs, redrawn in place; NULL: none */
+    /* the transform runs its activations side by side only when they move at
+     * least this many values in all (n x iterations x activations): below it
+     * the skip pass and the threads cost more than they save (docs/usage.md) */
+    double transform_par_min;
 };
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */

@@ -126,12 +126,11 @@ static void tally(struct act_work *w, size_t nbins)
 }
 
 int actent_acts_transform(const struct actent_experiment_opts *o, const float *x, size_t n,
-                          struct actent_rng *rng, struct actent_experiment *r,
+                          struct actent_rng *rng, struct actent_experiment *r, unsigned threads,
                           struct actent_progress *p, char *err, size_t len)
 {
     struct acts s = {.o = o, .x = x, .n = n, .r = r};
     size_t na = r->nacts;
-    unsigned threads = o->threads > 1 ? o->threads : 1;
     for (size_t i = 0; i < na; i++)
         s.w[i] = (struct act_work){.op = r->acts[i].op, .a = &r->acts[i]};
     actent_workers_run(threads < na ? threads : (unsigned)na, na, prepare_job, &s);

@@ -7,10 +7,11 @@
 #include "progress.h"
 
 /* Fills r->acts[0..r->nacts) (op, counts and counts_transformed allocated;
- * input_entropy and nbins_out set): ranges, counts, entropies. The rounds draw
- * from rng in the activations' order. 0, or -1 with a message. */
+ * input_entropy and nbins_out set): ranges, counts, entropies, on up to
+ * `threads` threads. The rounds draw from rng in the activations' order. 0,
+ * or -1 with a message. */
 int actent_acts_transform(const struct actent_experiment_opts *o, const float *x, size_t n,
-                          struct actent_rng *rng, struct actent_experiment *r,
+                          struct actent_rng *rng, struct actent_experiment *r, unsigned threads,
                           struct actent_progress *p, char *err, size_t len);
 
 #endif
