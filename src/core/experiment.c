@@ -150,8 +150,10 @@ static int analyse_acts(const struct actent_experiment_opts *o, const float *x, 
     if (o->iterations) {
         /* the activations run side by side, beside the skip pass, when that pays */
         double moved = (double)n * (double)o->iterations * (double)r->nacts;
-        unsigned side =
-            o->threads > 1 && r->nacts > 1 && moved >= o->transform_par_min ? o->threads : 1;
+        unsigned side = o->threads >= ACTENT_TRANSFORM_PAR_THREADS && r->nacts > 1 &&
+                                moved >= o->transform_par_min
+                            ? o->threads
+                            : 1;
         if (side > r->nacts + 1)
             side = (unsigned)r->nacts + 1;
         r->threads = side > r->threads ? side : r->threads;

@@ -43,6 +43,11 @@ struct actent_experiment_opts {
     double transform_par_min;
 };
 
+/* The skip pass costs about half the rounds themselves (measured: 2 threads
+ * spend 1.6x the CPU time of one), so two threads gain nothing: side by side
+ * needs at least this many. */
+#define ACTENT_TRANSFORM_PAR_THREADS 3
+
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
 void actent_experiment_defaults(struct actent_experiment_opts *o);
 
