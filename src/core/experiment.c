@@ -161,9 +161,10 @@ static int analyse_acts(const struct actent_experiment_opts *o, const float *x, 
         struct actent_progress p;
         bool show = o->progress && moved > 1e8;
         actent_progress_start(&p, show ? o->progress : NULL, true, "copy-neighbour");
+        p.unit = "values moved";
         int rc = actent_acts_transform(o, x, n, rng, r, side, show ? &p : NULL, err, len);
         if (rc == 0 && show)
-            actent_progress_end(&p, (uint64_t)n * o->iterations * r->nacts);
+            actent_progress_end(&p, (uint64_t)moved);
         return rc;
     }
     struct actent_edges_buf eb;
