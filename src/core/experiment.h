@@ -43,9 +43,9 @@ struct actent_experiment_opts {
     double transform_par_min;
 };
 
-/* The skip pass costs about half the rounds themselves (measured: 2 threads
- * spend 1.6x the CPU time of one), so two threads gain nothing: side by side
- * needs at least this many. */
+/* The skip pass costs a good part of the rounds themselves, so two threads
+ * lose (measured, 2 against 1 thread: wall 1.6x at n = 65536, 1.4x at 1M,
+ * 1.2x at 16M): side by side needs at least this many threads. */
 #define ACTENT_TRANSFORM_PAR_THREADS 3
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
