@@ -86,6 +86,7 @@ int main(int argc, char **argv)
     bench_histogram_register();
     bench_unfused_register();
     bench_fused_register();
+    bench_scale_register();
     bench_composed_register();
     bench_analysis_register();
     bench_kde_register();

@@ -47,6 +47,22 @@ void bench_add(const char *name, bench_fn fn, void *ctx, const int64_t *sizes, s
     b->ComputeStatistics("max", stat_max);
 }
 
+void bench_add_threads(const char *name, bench_fn fn, void *ctx, const int64_t *sizes,
+                       size_t nsizes, const int64_t *threads, size_t nthreads)
+{
+    auto *b = benchmark::RegisterBenchmark(name, [fn, ctx](benchmark::State &st) {
+        bench_state s = {&st, false, {0.0, 0}};
+        fn(&s, ctx);
+    });
+    for (size_t i = 0; i < nsizes; i++)
+        for (size_t t = 0; t < nthreads; t++)
+            b->Args({sizes[i], threads[t]});
+    b->Unit(benchmark::kMicrosecond);
+    b->UseRealTime(); /* the work runs on other threads too: CPU time of this one says little */
+    b->ComputeStatistics("min", stat_min);
+    b->ComputeStatistics("max", stat_max);
+}
+
 bool bench_running(struct bench_state *s)
 {
     if (!s->started) {
@@ -60,6 +76,8 @@ bool bench_running(struct bench_state *s)
 }
 
 int64_t bench_n(const struct bench_state *s) { return s->st->range(0); }
+
+int64_t bench_threads(const struct bench_state *s) { return s->st->range(1); }
 
 int64_t bench_iterations(const struct bench_state *s)
 {

@@ -23,6 +23,13 @@ typedef void (*bench_fn)(struct bench_state *st, void *ctx);
  * ctx must live as long as the program. */
 void bench_add(const char *name, bench_fn fn, void *ctx, const int64_t *sizes, size_t nsizes);
 
+/* Registers "<name>/<n>/<t>" for each n in sizes and t in threads, for work
+ * that runs on t threads: timed in wall-clock microseconds. */
+void bench_add_threads(const char *name, bench_fn fn, void *ctx, const int64_t *sizes,
+                       size_t nsizes, const int64_t *threads, size_t nthreads);
+/* the thread count a bench_add_threads run was registered with */
+int64_t bench_threads(const struct bench_state *st);
+
 /* true while the timed loop should go on (KeepRunning) */
 bool bench_running(struct bench_state *st);
 /* the size this run was registered with */

@@ -117,6 +117,16 @@ ACTENT_API int actent_activation_histogram(const actent_table *t, int act, const
                                            size_t nbins, uint64_t *counts, double *bits, float *lo,
                                            float *hi, char *err, size_t errlen);
 
+/* The same on up to `threads` threads (0 or 1: the calling thread only): x is
+ * split into chunks binned in parallel, the counts summed and the ranges
+ * reduced, so every output is the same bits for any thread count. Below about
+ * 128Ki values one thread runs whatever is asked. Thread-safe: no state is
+ * kept between calls. */
+ACTENT_API int actent_activation_histogram_mt(const actent_table *t, int act, const float *x,
+                                              size_t n, size_t nbins, uint64_t *counts,
+                                              double *bits, float *lo, float *hi, unsigned threads,
+                                              char *err, size_t errlen);
+
 /* scipy.stats.entropy(counts, base=2) to the last bit: p = counts / sum,
  * H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in numpy's pairwise order.
  * NaN when every count is 0 or nbins is 0 (scipy's 0/0). */
@@ -139,6 +149,8 @@ struct actent_options {
     size_t iterations;       /* copy-neighbour rounds (0: none, the fused pass) */
     uint32_t seed;           /* the transform's random stream: np.random.seed(seed) */
     const char *activations; /* comma-separated names, "all", "notebook" or NULL (notebook's) */
+    unsigned threads;        /* at most this many threads (0 or 1: the calling thread only);
+                                the numbers do not depend on it */
 };
 
 /* The notebook's analysis of n given values through table t: the input's

@@ -288,13 +288,65 @@ static void concurrent_calls(void **state)
     }
 }
 
+/* The threaded pass gives the one-thread bits, on a size above the threshold
+ * that no chunking divides; called from two threads at once. */
+struct mt_job {
+    const float *x;
+    size_t n;
+    unsigned threads;
+    uint64_t counts[11][49];
+    double bits[11];
+    float lo[11], hi[11];
+    int rc;
+};
+
+static void *run_mt(void *arg)
+{
+    struct mt_job *j = arg;
+    for (int a = 0; a < 11; a++)
+        j->rc |= actent_activation_histogram_mt(NULL, a, j->x, j->n, 49, j->counts[a], &j->bits[a],
+                                                &j->lo[a], &j->hi[a], j->threads, NULL, 0);
+    return NULL;
+}
+
+static void threaded_histograms(void **state)
+{
+    (void)state;
+    enum { N = 1000003 };
+    float *x = malloc(N * sizeof *x);
+    assert_int_equal(actent_sample_normal(3, 0.0, 2.0, x, N), 0);
+    static struct mt_job one, t2, t7;
+    one = (struct mt_job){.x = x, .n = N, .threads = 1};
+    t2 = (struct mt_job){.x = x, .n = N, .threads = 2};
+    t7 = (struct mt_job){.x = x, .n = N, .threads = 7};
+    run_mt(&one);
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, run_mt, &t7), 0);
+    run_mt(&t2);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    const struct mt_job *m[2] = {&t2, &t7};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(one.rc | m[i]->rc, 0);
+        assert_memory_equal(m[i]->counts, one.counts, sizeof one.counts);
+        assert_memory_equal(m[i]->bits, one.bits, sizeof one.bits);
+        assert_memory_equal(m[i]->lo, one.lo, sizeof one.lo);
+        assert_memory_equal(m[i]->hi, one.hi, sizeof one.hi);
+    }
+    free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(version_and_lists), cmocka_unit_test(select_tables),
-        cmocka_unit_test(notebook_numbers),  cmocka_unit_test(numpy_histograms),
-        cmocka_unit_test(refusals),          cmocka_unit_test(entropy_and_activate),
-        cmocka_unit_test(analyse_json),      cmocka_unit_test(concurrent_calls),
+        cmocka_unit_test(version_and_lists),
+        cmocka_unit_test(select_tables),
+        cmocka_unit_test(notebook_numbers),
+        cmocka_unit_test(numpy_histograms),
+        cmocka_unit_test(refusals),
+        cmocka_unit_test(entropy_and_activate),
+        cmocka_unit_test(analyse_json),
+        cmocka_unit_test(concurrent_calls),
+        cmocka_unit_test(threaded_histograms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rng.h"
+#include "shuffle.h"
 
 static void raw_outputs(void **state)
 {
@@ -102,6 +103,56 @@ static void shuffles(void **state)
     }
 }
 
+/* The block shuffles against the one-word-at-a-time shuffle checked above, on
+ * sizes across power-of-two bands and 624-word blocks, from a stream already
+ * part-way through a block; the skip leaves the stream where they do. */
+static void block_shuffles(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {0, 1, 2, 3, 7, 100, 623, 625, 4097, 65536, 65537, 300001};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        float *want = malloc((n + 1) * sizeof *want), *f = malloc((n + 1) * sizeof *f);
+        uint32_t *u32 = malloc((n + 1) * sizeof *u32);
+        uint16_t *u16 = malloc((n + 1) * sizeof *u16);
+        uint8_t *u8 = malloc(n + 1);
+        for (size_t i = 0; i < n; i++) {
+            want[i] = f[i] = (float)i;
+            u32[i] = (uint32_t)i;
+            u16[i] = (uint16_t)i;
+            u8[i] = (uint8_t)i;
+        }
+        struct actent_rng ref, g[5];
+        actent_rng_seed(&ref, (uint32_t)n);
+        for (int k = 0; k < 300; k++) /* part-way into a block */
+            actent_rng_next32(&ref);
+        for (int k = 0; k < 5; k++)
+            g[k] = ref;
+        for (int round = 0; round < 2; round++) {
+            actent_rng_shuffle_f32(&ref, want, n);
+            actent_shuffle_f32(&g[0], f, n);
+            actent_shuffle_u32(&g[1], u32, n);
+            actent_shuffle_u16(&g[2], u16, n);
+            actent_shuffle_u8(&g[3], u8, n);
+            actent_shuffle_skip(&g[4], n);
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint32_t w = (uint32_t)want[i];
+            if (f[i] != want[i] || u32[i] != w || u16[i] != (uint16_t)w || u8[i] != (uint8_t)w)
+                fail_msg("n=%zu i=%zu: want %u, got f32 %g u32 %u u16 %u u8 %u", n, i, w,
+                         (double)f[i], u32[i], u16[i], u8[i]);
+        }
+        uint32_t next = actent_rng_next32(&ref);
+        for (int k = 0; k < 5; k++)
+            assert_int_equal(actent_rng_next32(&g[k]), next);
+        free(want);
+        free(f);
+        free(u32);
+        free(u16);
+        free(u8);
+    }
+}
+
 /* bounds above 2^32 draw 64-bit values; numpy's legacy randint masks the same way */
 static void interval_64bit(void **state)
 {
@@ -119,9 +170,10 @@ static void interval_64bit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(raw_outputs),   cmocka_unit_test(doubles_first_and_after_1e6),
-        cmocka_unit_test(uniform_seed7), cmocka_unit_test(normal_polar_with_cache),
-        cmocka_unit_test(shuffles),      cmocka_unit_test(interval_64bit),
+        cmocka_unit_test(raw_outputs),    cmocka_unit_test(doubles_first_and_after_1e6),
+        cmocka_unit_test(uniform_seed7),  cmocka_unit_test(normal_polar_with_cache),
+        cmocka_unit_test(shuffles),       cmocka_unit_test(interval_64bit),
+        cmocka_unit_test(block_shuffles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

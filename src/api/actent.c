@@ -12,6 +12,7 @@
 #include "entropy.h"
 #include "errmsg.h"
 #include "histogram.h"
+#include "par.h"
 #include "pipeline.h"
 #include "rng.h"
 #include "sample.h"
@@ -193,6 +194,14 @@ int actent_activation_histogram(const actent_table *t, int act, const float *x, 
                                 size_t nbins, uint64_t *counts, double *bits, float *lo, float *hi,
                                 char *err, size_t errlen)
 {
+    return actent_activation_histogram_mt(t, act, x, n, nbins, counts, bits, lo, hi, 1, err,
+                                          errlen);
+}
+
+int actent_activation_histogram_mt(const actent_table *t, int act, const float *x, size_t n,
+                                   size_t nbins, uint64_t *counts, double *bits, float *lo,
+                                   float *hi, unsigned threads, char *err, size_t errlen)
+{
     const struct act_kernels *k = resolve(t, err, errlen);
     if (!k)
         return -1;
@@ -202,14 +211,14 @@ int actent_activation_histogram(const actent_table *t, int act, const float *x, 
     if (check_values(x, n, nbins, counts, err, errlen) != 0)
         return -1;
     float xlo, xhi;
-    k->minmax(x, n, &xlo, &xhi);
+    actent_par_minmax(k, x, n, actent_par_threads(threads, n), &xlo, &xhi);
     struct actent_edges_buf eb;
     if (actent_edges_buf_init(&eb, nbins) != 0)
         return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
                            nbins);
     struct actent_range r;
-    int rc =
-        actent_hist_fused(k, (enum act_op)act, x, n, xlo, xhi, &eb, nbins, counts, &r, err, errlen);
+    int rc = actent_hist_fused_mt(k, (enum act_op)act, x, n, xlo, xhi, &eb, nbins, counts, &r,
+                                  threads, err, errlen);
     actent_edges_buf_free(&eb);
     if (rc != 0)
         return -1;

@@ -33,6 +33,7 @@ static int options(const actent_table *t, const struct actent_options *o,
     if (o->bins)
         e->bins = o->bins;
     e->iterations = o->iterations;
+    e->threads = o->threads;
     e->seed = o->seed;
     if (o->activations && actent_activations_parse(o->activations, e->use, err, len) != 0)
         return -1;

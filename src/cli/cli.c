@@ -141,6 +141,10 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             return actent_fail(err, len, "--mode must be notebook or consistent, not '%s'", value);
     } else if (strcmp(opt, "--activations") == 0) {
         return parse_activations(value, o->use, err, len);
+    } else if (strcmp(opt, "--threads") == 0) {
+        if (parse_uint(opt, value, 1, 64, &u, err, len))
+            return -1;
+        o->threads = (unsigned)u;
     } else if (strcmp(opt, "--input") == 0) {
         if (!*value)
             return actent_fail(err, len, "--input expects an .npy file name");
@@ -373,6 +377,7 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  --repeats K           K samples, seeds S..S+K-1: mean, SD, 95%% interval [1]\n"
             "  --population          also the binned entropies as N -> inf, and the\n"
             "                        one-to-one limit as bins -> inf (uniform, normal)\n"
+            "  --threads N           threads; results do not depend on it [the CPUs allowed]\n"
             "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
             "  --json FILE           also write the result as JSON (- for stdout)\n");
         return;

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd_repeats.h"
 #include "dispatch.h"
@@ -13,6 +14,7 @@
 #include "experiment_out.h"
 #include "grid_out.h"
 #include "outfile.h"
+#include "par.h"
 
 /* The file a run reads, loaded once for all its bin counts. */
 struct loaded {
@@ -109,6 +111,10 @@ int actent_cmd_experiment(struct actent_cli *c)
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
+    if (c->exp.threads == 0)
+        c->exp.threads = actent_cpus();
+    /* a bar on a terminal; a log or a pipe gets nothing */
+    c->exp.progress = isatty(STDERR_FILENO) ? stderr : NULL;
     /* open the JSON file first: an unwritable path fails before any work */
     struct actent_out out = {0};
     if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {

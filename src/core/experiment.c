@@ -8,10 +8,12 @@
 
 #include "entropy.h"
 #include "errmsg.h"
+#include "experiment_acts.h"
 #include "experiment_extra.h"
 #include "histogram.h"
+#include "par.h"
 #include "pipeline.h"
-#include "transform.h"
+#include "progress.h"
 
 void actent_experiment_defaults(struct actent_experiment_opts *o)
 {
@@ -26,6 +28,7 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     for (int i = 0; i < ACT_COUNT; i++)
         o->use[i] = i < ACT_NOTEBOOK_COUNT; /* the notebook's 11; --activations all adds the rest */
     o->k = &act_table_scalar;
+    o->transform_par_min = 5e7;
 }
 
 /* the named sets a list accepts, alone or among names */
@@ -125,46 +128,102 @@ static size_t first_nonfinite(const float *v, size_t n)
     return n;
 }
 
-static int analyse_one(const struct actent_experiment_opts *o, enum act_op op, const float *x,
-                       size_t n, float *y, struct actent_edges_buf *eb, struct actent_rng *rng,
-                       struct actent_experiment *r, struct actent_act_result *a, char *err,
-                       size_t len)
+/* One activation without the transform: the fused pass never stores the
+ * activations. Zero iterations only move the zeros to the end (as +0.0, in
+ * the same bin), so the transformed counts are these. */
+static int analyse_fused(const struct actent_experiment_opts *o, const float *x, size_t n,
+                         struct actent_edges_buf *eb, struct actent_experiment *r,
+                         struct actent_act_result *a, char *err, size_t len)
 {
-    const struct act_kernels *k = o->k;
-    a->op = op;
-    if (!k->activate[op])
-        return actent_fail(err, len, "table %s has no %s kernel", k->name, act_name(op));
-    a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
-    a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
-    if (!a->counts || !a->counts_transformed)
-        return -1;
     struct actent_range range;
-    if (o->iterations == 0) {
-        /* No transform, so the activations need not be stored: the fused pass
-         * gives the same counts. Zero iterations only move the zeros to the
-         * end (as +0.0, in the same bin), so the transformed counts are these. */
-        if (actent_hist_fused(k, op, x, n, r->in_lo, r->in_hi, eb, r->nbins_out, a->counts, &range,
-                              err, len) != 0)
-            return -1;
-        memcpy(a->counts_transformed, a->counts, r->nbins_out * sizeof *a->counts);
-    } else if (actent_hist_unfused(k, op, x, n, y, eb, r->nbins_out, a->counts, &range, err, len) !=
-               0) {
+    if (actent_hist_fused_mt(o->k, a->op, x, n, r->in_lo, r->in_hi, eb, r->nbins_out, a->counts,
+                             &range, o->threads, err, len) != 0)
         return -1;
-    }
+    memcpy(a->counts_transformed, a->counts, r->nbins_out * sizeof *a->counts);
     a->lo = range.lo;
     a->hi = range.hi;
-    a->entropy = actent_entropy_bits(a->counts, r->nbins_out);
+    a->entropy = a->entropy_transformed = actent_entropy_bits(a->counts, r->nbins_out);
     a->reduction = r->input_entropy - a->entropy;
-    if (o->iterations == 0) {
-        a->entropy_transformed = a->entropy;
-    } else {
-        /* the notebook bins the transformed values with the untransformed output's edges */
-        actent_copy_neighbour(y, n, o->iterations, rng, y);
-        k->hist_edges(y, n, &eb->e, a->counts_transformed);
-        a->entropy_transformed = actent_entropy_bits(a->counts_transformed, r->nbins_out);
-    }
-    a->further_reduction = a->entropy - a->entropy_transformed;
+    a->further_reduction = 0.0;
     return 0;
+}
+
+/* The activations, after the input's histogram: r->acts allocated, then filled. */
+static int analyse_acts(const struct actent_experiment_opts *o, const float *x, size_t n,
+                        struct actent_rng *rng, struct actent_experiment *r, char *err, size_t len)
+{
+    for (int op = 0; op < ACT_COUNT; op++) {
+        if (!o->use[op])
+            continue;
+        if (!o->k->activate[op])
+            return actent_fail(err, len, "table %s has no %s kernel", o->k->name,
+                               act_name((enum act_op)op));
+        struct actent_act_result *a = &r->acts[r->nacts++];
+        a->op = (enum act_op)op;
+        a->counts = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
+        a->counts_transformed = alloc_array(r->nbins_out, sizeof *a->counts, "counts", err, len);
+        if (!a->counts || !a->counts_transformed)
+            return -1;
+    }
+    if (o->iterations) {
+        /* the activations run side by side, beside the skip pass, when that pays */
+        double moved = (double)n * (double)o->iterations * (double)r->nacts;
+        unsigned side = o->threads >= ACTENT_TRANSFORM_PAR_THREADS && r->nacts > 1 &&
+                                moved >= o->transform_par_min
+                            ? o->threads
+                            : 1;
+        if (side > r->nacts + 1)
+            side = (unsigned)r->nacts + 1;
+        r->threads = side > r->threads ? side : r->threads;
+        /* a bar only where the rounds take seconds: about 1e8 values moved */
+        struct actent_progress p;
+        bool show = o->progress && moved > 1e8;
+        actent_progress_start(&p, show ? o->progress : NULL, true, "copy-neighbour");
+        p.unit = "values moved";
+        int rc = actent_acts_transform(o, x, n, rng, r, side, show ? &p : NULL, err, len);
+        if (rc == 0 && show)
+            actent_progress_end(&p, (uint64_t)moved);
+        return rc;
+    }
+    struct actent_edges_buf eb;
+    if (actent_edges_buf_init(&eb, r->nbins_out) != 0)
+        return actent_fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
+    int rc = 0;
+    for (size_t i = 0; i < r->nacts && rc == 0; i++)
+        rc = analyse_fused(o, x, n, &eb, r, &r->acts[i], err, len);
+    actent_edges_buf_free(&eb);
+    return rc;
+}
+
+/* The activations on equal-mass bins (each output's own quantile edges), in order. */
+static int analyse_mass(const struct actent_experiment_opts *o, const float *x, size_t n,
+                        struct actent_rng *rng, struct actent_experiment *r, char *err, size_t len)
+{
+    float *y = alloc_array(n, sizeof *y, "the activations", err, len);
+    if (!y)
+        return -1;
+    int rc = 0;
+    for (int op = 0; op < ACT_COUNT && rc == 0; op++) {
+        if (!o->use[op])
+            continue;
+        struct actent_act_result *a = &r->acts[r->nacts++];
+        rc = actent_analyse_one_mass(o, (enum act_op)op, x, n, y, rng, r, a, err, len);
+    }
+    free(y);
+    return rc;
+}
+
+/* The estimators beyond the plug-in and the population limit, after the counts. */
+static int extras(const struct actent_experiment_opts *o, const float *x, size_t n,
+                  struct actent_experiment *r, char *err, size_t len)
+{
+    float *y = NULL;
+    if (actent_extra_needs_values(o) &&
+        !(y = alloc_array(n, sizeof *y, "the activations", err, len)))
+        return -1;
+    int rc = actent_experiment_extras(x, n, y, r, err, len);
+    free(y);
+    return rc;
 }
 
 int actent_experiment_analyse(const struct actent_experiment_opts *o, const float *x, size_t n,
@@ -186,7 +245,9 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
                            bad, (double)x[bad]);
     r->nbins_in = o->bins;
     r->nbins_out = o->mode == ACTENT_NOTEBOOK ? o->bins - 1 : o->bins;
-    k->minmax(x, n, &r->in_lo, &r->in_hi);
+    unsigned threads = actent_par_threads(o->threads, n);
+    r->threads = threads;
+    actent_par_minmax(k, x, n, threads, &r->in_lo, &r->in_hi);
     /* numpy subtracts the float32 ends in float32; past FLT_MAX its index
      * arithmetic turns to NaN and np.histogram fails, so there is no answer to repeat */
     if (o->mode == ACTENT_NOTEBOOK && isinf(r->in_hi - r->in_lo))
@@ -210,35 +271,16 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
         actent_mass_hist(x, n, e, r->input_counts);
         r->nbins_in_used = e->nbins;
     } else {
-        (o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges)(x, n, e, r->input_counts);
+        actent_par_bin(o->mode == ACTENT_NOTEBOOK ? k->hist_uniform : k->hist_edges, x, n, e,
+                       r->input_counts, threads);
     }
     actent_edges_free(e);
     r->input_entropy = actent_entropy_bits(r->input_counts, r->nbins_in);
 
-    /* without the transform the fused pass never stores the activations */
-    bool store = o->iterations || actent_extra_needs_values(o);
-    float *y = alloc_array(store ? n : 0, sizeof *y, "the activations", err, len);
-    struct actent_edges_buf eb;
-    if (!y || actent_edges_buf_init(&eb, r->nbins_out) != 0) {
-        if (y)
-            actent_fail(err, len, "out of memory for %zu bin edges", r->nbins_out);
-        free(y);
-        actent_experiment_free(r);
-        return -1;
-    }
-    int rc = 0;
-    for (int op = 0; op < ACT_COUNT && rc == 0; op++) {
-        if (!o->use[op])
-            continue;
-        struct actent_act_result *a = &r->acts[r->nacts++];
-        rc = o->binning == ACTENT_BIN_MASS
-                 ? actent_analyse_one_mass(o, (enum act_op)op, x, n, y, rng, r, a, err, len)
-                 : analyse_one(o, (enum act_op)op, x, n, y, &eb, rng, r, a, err, len);
-    }
+    int rc = o->binning == ACTENT_BIN_MASS ? analyse_mass(o, x, n, rng, r, err, len)
+                                           : analyse_acts(o, x, n, rng, r, err, len);
     if (rc == 0)
-        rc = actent_experiment_extras(x, n, y, r, err, len);
-    actent_edges_buf_free(&eb);
-    free(y);
+        rc = extras(o, x, n, r, err, len);
     if (rc != 0)
         actent_experiment_free(r);
     return rc;

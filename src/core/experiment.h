@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "estimators.h"
 #include "kernels.h"
@@ -46,6 +47,12 @@ struct actent_experiment_opts {
     double noise_var;                      /* KDE: the noise variance V */
     enum actent_binning binning;           /* [width] */
     bool population;                       /* also the N -> inf limit (uniform, normal) */
+    unsigned threads; /* at most this many threads (0 or 1: one); results do not depend on it */
+    FILE *progress;   /* a progress bar for long runs, redrawn in place; NULL: none */
+    /* the transform runs its activations side by side only when they move at
+     * least this many values in all (n x iterations x activations): below it
+     * the skip pass and the threads cost more than they save (docs/usage.md) */
+    double transform_par_min;
 };
 
 /* What the estimator beyond the plug-in, and the population limit, give
@@ -58,6 +65,11 @@ struct actent_extra {
     double pop_entropy, pop_reduction; /* binned entropy as N -> inf, same bins */
     double limit_reduction;            /* one-to-one reduction as bins -> inf */
 };
+
+/* The skip pass costs a good part of the rounds themselves, so two threads
+ * lose (measured, 2 against 1 thread: wall 1.6x at n = 65536, 1.4x at 1M,
+ * 1.2x at 16M): side by side needs at least this many threads. */
+#define ACTENT_TRANSFORM_PAR_THREADS 3
 
 /* the notebook's defaults: notebook mode, n 4096, seed 0, uniform, 50 bins, 200 iterations */
 void actent_experiment_defaults(struct actent_experiment_opts *o);
@@ -84,6 +96,7 @@ struct actent_experiment {
     struct actent_act_result acts[ACT_COUNT]; /* in the order run */
     size_t nbins_in_used;                     /* --binning mass: the input's bins left */
     struct actent_extra input_est;            /* the input's, as acts[i].est */
+    unsigned threads;                         /* the most threads any step ran on */
 };
 
 /* Draws the sample, then analyses it. 0, or -1 with a message. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "errmsg.h"
+#include "par.h"
 
 static int bin_range(struct actent_edges_buf *eb, float lo, float hi, size_t nbins, enum act_op op,
                      const struct act_edges **e, char *err, size_t len)
@@ -40,6 +41,14 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
                       float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
                       uint64_t *counts, struct actent_range *r, char *err, size_t len)
 {
+    return actent_hist_fused_mt(k, op, x, n, xlo, xhi, eb, nbins, counts, r, 1, err, len);
+}
+
+int actent_hist_fused_mt(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                         float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
+                         uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
+                         size_t len)
+{
     /* the prediction: f at the input's ends, through the same kernel body, and
      * at the interior minimiser of a non-monotonic activation when the input
      * range holds it (the output's minimum is there, its maximum at an end) */
@@ -56,12 +65,14 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
             return -1;
         memset(counts, 0, nbins * sizeof *counts);
         struct act_seen seen = {INFINITY, -INFINITY, 0};
-        k->activate_hist[op](x, n, e, counts, &seen);
+        actent_par_fused(k->activate_hist[op], x, n, e, counts, &seen,
+                         actent_par_threads(threads, n));
         if (seen.nan)
             return actent_fail(err, len, "%s gives NaN for %llu inputs", act_name(op),
                                (unsigned long long)seen.nan);
-        r->lo = seen.lo;
-        r->hi = seen.hi;
+        /* chunks may meet -0.0 and +0.0 in either order: report +0.0 */
+        r->lo = seen.lo + 0.0f;
+        r->hi = seen.hi + 0.0f;
         if (seen.lo == lo && seen.hi == hi)
             return 0;
         lo = seen.lo;

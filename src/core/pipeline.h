@@ -33,4 +33,11 @@ int actent_hist_fused(const struct act_kernels *k, enum act_op op, const float *
                       float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
                       uint64_t *counts, struct actent_range *r, char *err, size_t len);
 
+/* The same on up to `threads` threads (chunks binned in parallel, counts
+ * summed, ranges reduced): the same counts and range for any thread count. */
+int actent_hist_fused_mt(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                         float xlo, float xhi, struct actent_edges_buf *eb, size_t nbins,
+                         uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
+                         size_t len);
+
 #endif

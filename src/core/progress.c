@@ -15,6 +15,7 @@ void actent_progress_start(struct actent_progress *p, FILE *f, bool bar, const c
     p->f = f;
     p->bar = bar;
     p->what = what;
+    p->unit = "inputs";
     p->t0 = p->last_line = actent_now();
     p->last_pct = 0;
 }
@@ -56,8 +57,8 @@ void actent_progress_update(struct actent_progress *p, uint64_t done, uint64_t t
     bool tenth = pct / 10 != p->last_pct / 10 && el >= 5.0;
     if (!tenth && now - p->last_line < 30.0)
         return;
-    fprintf(p->f, "%s: %d%% (%llu of %llu inputs), %s elapsed, about %s left\n", p->what, pct,
-            (unsigned long long)done, (unsigned long long)total, a, b);
+    fprintf(p->f, "%s: %d%% (%llu of %llu %s), %s elapsed, about %s left\n", p->what, pct,
+            (unsigned long long)done, (unsigned long long)total, p->unit, a, b);
     fflush(p->f);
     p->last_pct = pct;
     p->last_line = now;
@@ -70,8 +71,9 @@ void actent_progress_end(struct actent_progress *p, uint64_t total)
     char a[32];
     fmt_time(a, sizeof a, actent_now() - p->t0);
     if (p->bar)
-        fprintf(p->f, "\r%s: %llu inputs in %s%30s\n", p->what, (unsigned long long)total, a, "");
+        fprintf(p->f, "\r%s: %llu %s in %s%30s\n", p->what, (unsigned long long)total, p->unit, a,
+                "");
     else
-        fprintf(p->f, "%s: %llu inputs in %s\n", p->what, (unsigned long long)total, a);
+        fprintf(p->f, "%s: %llu %s in %s\n", p->what, (unsigned long long)total, p->unit, a);
     fflush(p->f);
 }

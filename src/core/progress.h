@@ -12,6 +12,7 @@ struct actent_progress {
     FILE *f;  /* NULL: silent */
     bool bar; /* redraw in place */
     const char *what;
+    const char *unit; /* what is counted: "inputs" unless set after start */
     double t0, last_line;
     int last_pct;
 };

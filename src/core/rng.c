@@ -16,34 +16,45 @@ void actent_rng_seed(struct actent_rng *r, uint32_t seed)
     r->gauss = 0.0;
 }
 
-static void regenerate(struct actent_rng *r)
+/* The twist, written so the compiler vectorizes it: the two linear loops
+ * read words at least 227 positions away from the ones they write, and the
+ * table lookup mag01[y & 1] is a mask instead. */
+static inline uint32_t twist(uint32_t a, uint32_t b, uint32_t far)
 {
-    static const uint32_t mag01[2] = {0u, 0x9908b0dfu};
+    uint32_t y = (a & 0x80000000u) | (b & 0x7fffffffu);
+    return far ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908b0dfu);
+}
+
+void actent_rng_twist(struct actent_rng *r)
+{
     uint32_t *k = r->key;
-    int i;
-    for (i = 0; i < MT_N - MT_M; i++) {
-        uint32_t y = (k[i] & 0x80000000u) | (k[i + 1] & 0x7fffffffu);
-        k[i] = k[i + MT_M] ^ (y >> 1) ^ mag01[y & 1u];
-    }
-    for (; i < MT_N - 1; i++) {
-        uint32_t y = (k[i] & 0x80000000u) | (k[i + 1] & 0x7fffffffu);
-        k[i] = k[i + (MT_M - MT_N)] ^ (y >> 1) ^ mag01[y & 1u];
-    }
-    uint32_t y = (k[MT_N - 1] & 0x80000000u) | (k[0] & 0x7fffffffu);
-    k[MT_N - 1] = k[MT_M - 1] ^ (y >> 1) ^ mag01[y & 1u];
+    for (int i = 0; i < MT_N - MT_M; i++)
+        k[i] = twist(k[i], k[i + 1], k[i + MT_M]);
+    for (int i = MT_N - MT_M; i < MT_N - 1; i++)
+        k[i] = twist(k[i], k[i + 1], k[i + (MT_M - MT_N)]);
+    k[MT_N - 1] = twist(k[MT_N - 1], k[0], k[MT_M - 1]);
     r->pos = 0;
+}
+
+static inline uint32_t temper(uint32_t y)
+{
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    return y ^ (y >> 18);
+}
+
+void actent_rng_temper(const uint32_t *key, uint32_t *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = temper(key[i]);
 }
 
 uint32_t actent_rng_next32(struct actent_rng *r)
 {
     if (r->pos == MT_N)
-        regenerate(r);
-    uint32_t y = r->key[r->pos++];
-    y ^= y >> 11;
-    y ^= (y << 7) & 0x9d2c5680u;
-    y ^= (y << 15) & 0xefc60000u;
-    y ^= y >> 18;
-    return y;
+        actent_rng_twist(r);
+    return temper(r->key[r->pos++]);
 }
 
 uint64_t actent_rng_next64(struct actent_rng *r)

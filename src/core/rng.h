@@ -17,6 +17,13 @@ struct actent_rng {
 /* np.random.seed(seed) for an integer seed */
 void actent_rng_seed(struct actent_rng *r, uint32_t seed);
 uint32_t actent_rng_next32(struct actent_rng *r);
+/* Block access for fast consumers: the twist makes the next 624 untempered
+ * words (key[0..624), pos = 0); the output word at key position p is
+ * actent_rng_temper of key[p]. A consumer may temper key[pos..624) at once,
+ * use some of the words and set pos past them: the stream stays the same. */
+#define ACTENT_MT_N 624
+void actent_rng_twist(struct actent_rng *r);
+void actent_rng_temper(const uint32_t *key, uint32_t *out, size_t n);
 uint64_t actent_rng_next64(struct actent_rng *r);
 /* random_sample(): ((a >> 5) * 2^26 + (b >> 6)) / 2^53 */
 double actent_rng_double(struct actent_rng *r);

@@ -118,6 +118,7 @@ void actent_experiment_json(struct json *j, const struct actent_experiment *r)
     json_kuint(j, "input_bins", r->nbins_in);
     json_kuint(j, "output_bins", r->nbins_out);
     json_kuint(j, "iterations", o->iterations);
+    json_kuint(j, "threads", r->threads);
     json_knum(j, "input_min", r->in_lo);
     json_knum(j, "input_max", r->in_hi);
     json_knum(j, "input_entropy", r->input_entropy);

@@ -1,0 +1,32 @@
+/* par.h - one pass over a large array split into chunks on several threads.
+ *
+ * Every result here is an integer sum or a min/max, so it is the same bits
+ * for any number of threads and any chunking. Below ACTENT_PAR_MIN values one
+ * thread runs: starting threads costs more than it saves (measured with
+ * `actent-bench --benchmark_filter=fused_mt`, see docs/usage.md). */
+#ifndef ACTENT_PAR_H
+#define ACTENT_PAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernels.h"
+
+#define ACTENT_PAR_MIN ((size_t)1 << 17)
+
+/* The CPUs this process may run on (sched_getaffinity), at least 1, at most 64. */
+unsigned actent_cpus(void);
+
+/* How many threads a pass over n values should use, given `want` (0: 1). */
+unsigned actent_par_threads(unsigned want, size_t n);
+
+void actent_par_minmax(const struct act_kernels *k, const float *x, size_t n, unsigned threads,
+                       float *lo, float *hi);
+/* counts (nbins of them, zeroed by the caller) += the histogram of x */
+void actent_par_bin(act_bin_fn f, const float *x, size_t n, const struct act_edges *e,
+                    uint64_t *counts, unsigned threads);
+/* the fused pass: counts += the histogram of f(x); *seen as the kernel reports it */
+void actent_par_fused(act_fused_fn f, const float *x, size_t n, const struct act_edges *e,
+                      uint64_t *counts, struct act_seen *seen, unsigned threads);
+
+#endif
