@@ -54,6 +54,10 @@ struct act_edges {
     /* numpy counts first <= v <= last (as doubles): for a float v exactly when
      * keep_lo <= v <= keep_hi, the float32s at or inside those bounds */
     float keep_lo, keep_hi;
+    /* numpy's float32 estimate is never more than one bin off the bin by the
+     * float32 edges (checked at every inner edge when the edges are built): a
+     * SIMD table may then bin by those edges instead of repeating the steps */
+    bool uniform_near;
     const float *edge32; /* nbins + 1 float32 edges */
 };
 

@@ -7,6 +7,7 @@
  * is the bin by the float32 edges, so the given-edges machinery counts it; otherwise, and for
  * the double-precision variants (wide_sub, wide_norm), numpy's steps are repeated lane by lane. */
 #include "loop_avx2.h"
+#include "../scalar/ops_scalar.h"
 #include "ops_avx2.h"
 
 static inline __m256 identity_v8(__m256 x) { return x; }
@@ -15,25 +16,6 @@ void act_hist_edges_avx2(const float *y, size_t n, const struct act_edges *e, ui
 {
     struct act_seen s = {INFINITY, -INFINITY, 0};
     map_hist_v8(y, n, e, counts, &s, identity_v8);
-}
-
-/* numpy's estimate for the uniform mode, float32 steps */
-static size_t uniform_estimate(const struct act_edges *e, float v)
-{
-    float f = (v - e->first32) * e->norm32;
-    return f >= 1.0f ? (f < (float)e->nbins ? (size_t)f : e->nbins - 1) : 0;
-}
-
-/* true when numpy's estimate is within one bin of the bin by the float32 edges everywhere:
- * at each inner edge it is at least j - 1, and just below it at most j (both monotonic) */
-static bool uniform_near(const struct act_edges *e)
-{
-    for (size_t j = 1; j < e->nbins; j++) {
-        float t = e->edge32[j];
-        if (uniform_estimate(e, t) + 1 < j || uniform_estimate(e, nextafterf(t, -INFINITY)) > j)
-            return false;
-    }
-    return true;
 }
 
 /* numpy's steps, lane by lane */
@@ -77,19 +59,15 @@ static void uniform_steps(const float *y, size_t n, const struct act_edges *e, u
 
 void act_hist_uniform_avx2(const float *y, size_t n, const struct act_edges *e, uint64_t *counts)
 {
-    if (e->wide_sub || e->wide_norm) {
-        for (size_t i = 0; i < n; i++) {
-            size_t bin;
-            if (bin_uniform_scalar(y[i], e, &bin))
-                counts[bin]++;
-        }
+    if (e->wide_sub || e->wide_norm) { /* numpy's double steps: the definition, value by value */
+        act_hist_uniform_scalar(y, n, e, counts);
         return;
     }
     /* numpy keeps first <= v <= last: e->keep_lo <= v <= e->keep_hi as floats */
     float lo_keep = e->keep_lo, hi_keep = e->keep_hi;
     struct bins_v8 b;
     act_bins_init_avx2(&b, e->nbins, e->first, e->last, e->edge32, lo_keep, hi_keep);
-    if (b.layout && uniform_near(e)) {
+    if (b.layout && e->uniform_near) {
         float lo, hi;
         uint64_t nan;
         if (b.layout == 1 && bins_run(&b, y, n, counts, &lo, &hi, &nan, 1, identity_v8))

@@ -9,6 +9,7 @@
  * lane by lane in scalar. Bound: exact (the scalar path's bins); worst input: edges numpy's
  * estimate misses by more than a bin (the lane-by-lane steps, about 10x slower). */
 #include "loop_avx512.h"
+#include "../scalar/ops_scalar.h"
 #include "ops_avx512.h"
 
 static inline __m512 identity_v16(__m512 x) { return x; }
@@ -17,25 +18,6 @@ void act_hist_edges_avx512(const float *y, size_t n, const struct act_edges *e, 
 {
     struct act_seen s = {INFINITY, -INFINITY, 0};
     map_hist_v16(y, n, e, counts, &s, identity_v16);
-}
-
-/* numpy's estimate for the uniform mode, float32 steps */
-static size_t uniform_estimate(const struct act_edges *e, float v)
-{
-    float f = (v - e->first32) * e->norm32;
-    return f >= 1.0f ? (f < (float)e->nbins ? (size_t)f : e->nbins - 1) : 0;
-}
-
-/* true when numpy's estimate is within one bin of the bin by the float32 edges everywhere:
- * at each inner edge it is at least j - 1, and just below it at most j (both monotonic) */
-static bool uniform_near(const struct act_edges *e)
-{
-    for (size_t j = 1; j < e->nbins; j++) {
-        float t = e->edge32[j];
-        if (uniform_estimate(e, t) + 1 < j || uniform_estimate(e, nextafterf(t, -INFINITY)) > j)
-            return false;
-    }
-    return true;
 }
 
 /* numpy's steps, 16 lanes at a time */
@@ -77,19 +59,15 @@ static void uniform_steps(const float *y, size_t n, const struct act_edges *e, u
 
 void act_hist_uniform_avx512(const float *y, size_t n, const struct act_edges *e, uint64_t *counts)
 {
-    if (e->wide_sub || e->wide_norm) {
-        for (size_t i = 0; i < n; i++) {
-            size_t bin;
-            if (bin_uniform_scalar(y[i], e, &bin))
-                counts[bin]++;
-        }
+    if (e->wide_sub || e->wide_norm) { /* numpy's double steps: the definition, value by value */
+        act_hist_uniform_scalar(y, n, e, counts);
         return;
     }
     /* numpy keeps first <= v <= last: e->keep_lo <= v <= e->keep_hi as floats */
     float lo_keep = e->keep_lo, hi_keep = e->keep_hi;
     struct bins_v16 b;
     act_bins_init_avx512(&b, e->nbins, e->first, e->last, e->edge32, lo_keep, hi_keep);
-    if (b.ok && uniform_near(e)) {
+    if (b.ok && e->uniform_near) {
         float lo, hi;
         uint64_t nan;
         if (bins16_run(&b, y, n, counts, &lo, &hi, &nan, identity_v16))

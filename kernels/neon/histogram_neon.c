@@ -4,6 +4,7 @@
  * float32 edges; the rare double-precision variants (wide_sub, wide_norm) go
  * to the scalar definition. */
 #include "loop_neon.h"
+#include "../scalar/ops_scalar.h"
 #include "ops_neon.h"
 
 void act_hist_edges_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts)
@@ -37,12 +38,8 @@ static inline int32x4_t bin_uniform_v4(float32x4_t v, const struct act_edges *e)
 
 void act_hist_uniform_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts)
 {
-    if (e->wide_sub || e->wide_norm) {
-        for (size_t i = 0; i < n; i++) {
-            size_t bin;
-            if (bin_uniform_scalar(y[i], e, &bin))
-                counts[bin]++;
-        }
+    if (e->wide_sub || e->wide_norm) { /* numpy's double steps: the definition, value by value */
+        act_hist_uniform_scalar(y, n, e, counts);
         return;
     }
     /* numpy keeps first <= v <= last: e->keep_lo <= v <= e->keep_hi as floats */

@@ -118,6 +118,7 @@ static void fill_linspace(struct act_edges *e, double *edge, float *thresh, floa
     e->wide_sub = beyond_f32(lo);
     e->wide_norm = beyond_f32(e->norm);
     fill_keep(e);
+    e->uniform_near = false; /* given edges: the uniform mode is not asked of them */
 }
 
 static bool valid_range(double lo, double hi)
@@ -167,6 +168,7 @@ struct act_edges *actent_edges_given(const double *edges, size_t nbins)
     e->wide_sub = beyond_f32(edge[0]);
     e->wide_norm = beyond_f32(e->norm);
     fill_keep(e);
+    e->uniform_near = false;
     return e;
 }
 
@@ -201,6 +203,25 @@ const struct act_edges *actent_edges_buf_linspace(struct actent_edges_buf *b, do
         return NULL;
     fill_linspace(&b->e, b->edge, b->thresh, b->edge32, lo, hi, nbins);
     return &b->e;
+}
+
+/* numpy's estimate for the uniform mode, float32 steps */
+static size_t uniform_estimate(const struct act_edges *e, float v)
+{
+    float f = (v - e->first32) * e->norm32;
+    return f >= 1.0f ? (f < (float)e->nbins ? (size_t)f : e->nbins - 1) : 0;
+}
+
+/* true when numpy's estimate is within one bin of the bin by the float32 edges everywhere:
+ * at each inner edge it is at least j - 1, and just below it at most j (both monotonic) */
+static bool uniform_near(const struct act_edges *e)
+{
+    for (size_t j = 1; j < e->nbins; j++) {
+        float t = e->edge32[j];
+        if (uniform_estimate(e, t) + 1 < j || uniform_estimate(e, f32_step(t, false)) > j)
+            return false;
+    }
+    return true;
 }
 
 struct act_edges *actent_edges_uniform(float min, float max, size_t nbins)
@@ -245,6 +266,7 @@ struct act_edges *actent_edges_uniform(float min, float max, size_t nbins)
     e->wide_sub = min == max && beyond_f32(first);
     e->wide_norm = beyond_f32(e->norm);
     fill_keep(e);
+    e->uniform_near = !e->wide_sub && !e->wide_norm && uniform_near(e);
     return e;
 }
 
