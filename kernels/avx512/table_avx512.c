@@ -24,8 +24,14 @@ const struct act_kernels act_table_avx512 = {
             [ACT_SOFTPLUS] = 2,
             [ACT_SELU] = 2,
             [ACT_ELU] = 1,
+            [ACT_GELU] = 1,
+            [ACT_GELU_TANH] = 1,
+            [ACT_SILU] = 1,
+            [ACT_MISH] = 1,
         },
     .minmax = act_minmax_avx512,
     .hist_edges = act_hist_edges_avx512,
     .hist_uniform = act_hist_uniform_avx512,
+    .kde_lse = act_kde_lse_avx512,
+    .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };
