@@ -37,34 +37,54 @@ def _sweep(doc):
     return out
 
 
+def _f(v):
+    """4 decimals, a rounding error of 0 printed as 0.0000, not -0.0000"""
+    return "%.4f" % (round(v, 4) + 0.0)
+
+
 def _nearest(rows, b):
     return min(rows, key=lambda row: (abs(row[0] - b), row[0]))
 
 
 def _figure(r, doc, sweep):
-    fig, axes = plt.subplots(1, 2, figsize=(13, 5), sharey=True)
+    """Top: every activation, with relu's 1/2 log2(B) - 1; bottom: the
+    one-to-one ones alone, on a scale where their limits show."""
+    fig, axes = plt.subplots(2, 2, figsize=(13, 9), sharex=True)
     cmap = plt.get_cmap("tab20")
+    allb = sorted({row[0] for rows in sweep.values() for row in rows})
     for i, (name, rows) in enumerate(sweep.items()):
         color = cmap(i % 20)
         bins = [row[0] for row in rows]
-        for ax, col in zip(axes, (1, 2)):
-            ys = [row[col] if row[col] is not None else math.nan for row in rows]
-            ax.plot(bins, ys, marker=".", color=color, label=name)
-            if rows[-1][3] is not None:
-                ax.axhline(rows[-1][3], color=color, linestyle=":", linewidth=1)
+        lim = rows[-1][3]
+        for row_axes, show in ((axes[0], True), (axes[1], lim is not None)):
+            if not show:
+                continue
+            for ax, col in zip(row_axes, (1, 2)):
+                ys = [row[col] if row[col] is not None else math.nan for row in rows]
+                ax.plot(bins, ys, marker=".", color=color, label=name)
+                if lim is not None:
+                    ax.axhline(lim, color=color, linestyle=":", linewidth=1)
+    for ax in axes[0]:
+        ax.plot(allb, [0.5 * math.log2(b) - 1 for b in allb], "k--", linewidth=1,
+                label="1/2 log2(B) - 1")
     res = doc["results"][0]
-    axes[0].set_title("sample: n = %d, seed %d, %s" % (res["n"], res["seed"], res["dist"]))
-    axes[1].set_title("population (N -> inf)")
-    for ax in axes:
+    axes[0][0].set_title("sample: n = %d, seed %d, %s" % (res["n"], res["seed"], res["dist"]))
+    axes[0][1].set_title("population (N -> inf), the same bins")
+    axes[1][0].set_title("one-to-one activations, sample")
+    axes[1][1].set_title("one-to-one activations, population; dotted: the limits")
+    for ax in axes.flat:
         ax.set_xscale("log", base=2)
-        ax.set_xlabel("bins B (input and output alike)")
         ax.grid(True, which="major", alpha=0.3)
-    axes[0].set_ylabel("reduction in entropy (bits)")
-    axes[1].legend(fontsize=8, loc="upper left")
+    for ax in axes[1]:
+        ax.set_xlabel("bins B (input and output alike)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("reduction in entropy (bits)")
+    axes[0][1].legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
     r.figure(fig, "fig-bins.png",
-             "Reduction against the bin count, sample (left) and population (right); dotted "
-             "lines: each one-to-one activation's limit as B -> inf (relu has none: its gap "
-             "grows like 1/2 log2(B) - 1). " + _source(doc, "Data"))
+             "Reduction against the bin count, sample (left) and population (right); below, "
+             "the one-to-one activations alone, dotted lines their limits as B -> inf (relu "
+             "has none: its gap grows like 1/2 log2(B) - 1). " + _source(doc, "Data"))
 
 
 def _sweep_table(r, sweep):
@@ -77,9 +97,9 @@ def _sweep_table(r, sweep):
     for name, rows in sorted(sweep.items(), key=lambda kv: -kv[1][-1][2]):
         by = {row[0]: row for row in rows}
         lim = rows[-1][3]
-        r.add("| %s | %s | %s |" % (name, " | ".join("%.4f / %.4f" % (by[b][1], by[b][2])
+        r.add("| %s | %s | %s |" % (name, " | ".join("%s / %s" % (_f(by[b][1]), _f(by[b][2]))
                                                     for b in cols),
-                                    "diverges" if lim is None else "%.4f" % lim))
+                                    "diverges" if lim is None else _f(lim)))
     r.add("")
 
 
@@ -119,8 +139,7 @@ def _estimator_table(r, docs):
     r.add("|---|%s" % ("---:|" * len(heads)))
     for a in sorted(res["activations"], key=lambda a: a["reduction"]):
         vals = [acts[e][a["name"]].get(k) for e, k in cols]
-        r.add("| %s | %s |" % (a["name"], " | ".join("—" if v is None else "%.4f" % v
-                                                    for v in vals)))
+        r.add("| %s | %s |" % (a["name"], " | ".join("—" if v is None else _f(v) for v in vals)))
     r.add("")
     missing = [e for e in ESTIMATORS if e not in docs]
     r.add("Data: %s%s" % (" ".join(_source(docs[e], e) for e in ESTIMATORS if e in docs),
