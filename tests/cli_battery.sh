@@ -96,9 +96,12 @@ bad_args "--estimator must be plugin, miller-madow, grassberger, jackknife or kd
     experiment --estimator mle
 bad_args "--estimator kde needs --noise-var V (the noise variance)" experiment --estimator kde
 bad_args "--noise-var applies only to --estimator kde" experiment --noise-var 0.1
-bad_args "--noise-var applies only to --estimator kde" experiment --estimator jackknife --noise-var 1
-bad_args "--noise-var expects a finite number above 0, not '0'" experiment --estimator kde --noise-var 0
-bad_args "--noise-var expects a finite number above 0, not 'nan'" experiment --estimator kde --noise-var nan
+bad_args "--noise-var applies only to --estimator kde" \
+    experiment --estimator jackknife --noise-var 1
+bad_args "--noise-var expects a finite number above 0, not '0'" \
+    experiment --estimator kde --noise-var 0
+bad_args "--noise-var expects a finite number above 0, not 'nan'" \
+    experiment --estimator kde --noise-var nan
 bad_args "--noise-var 1e-13: must lie in [1e-12, 1e12]" experiment --estimator kde --noise-var 1e-13
 bad_args "--noise-var 1e13: must lie in [1e-12, 1e12]" experiment --estimator kde --noise-var 1e13
 bad_args "--binning must be width or mass, not 'quantile'" experiment --binning quantile
