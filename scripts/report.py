@@ -280,6 +280,7 @@ def main():
     r.add("")
     have = [n for n in ("experiment-notebook.json", "experiment-consistent.json",
                         "bins.json", "verify.json", "bench.json")
+                        + tuple("estimator-%s.json" % e for e in ESTIMATORS)
             if os.path.exists(os.path.join(args.folder, n))]
     r.add("Built by `scripts/report.py` from %s in this folder, on %s. Sections: "
           "[the notebook](#the-notebook-regenerated), "
