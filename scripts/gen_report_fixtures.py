@@ -11,6 +11,8 @@ to scripts/report.py and scripts/compare.py, under tests/data/report/:
                repetitions spread far wider than that (not beyond noise)
   agg-base/, agg-slower/   base and slower without the repetitions, as
                --benchmark_report_aggregates_only writes them
+  base/ also has bins.json (a three-activation bin-count sweep with
+               --population) and estimator-NAME.json for the five estimators
   bare/        only experiment-notebook.json
   nopeers/     experiments and a bench.json with the kernel tables only: no
                peers, no numpy, no composed, no read rows
@@ -20,6 +22,7 @@ root: /usr/bin/python3 scripts/gen_report_fixtures.py
 """
 import copy
 import json
+import math
 import os
 import statistics
 
@@ -30,6 +33,10 @@ SIZES = [4096, 1048576]
 BASE_REPS = [1.00, 1.01, 0.99, 1.02, 0.98]  # relative spread of every benchmark in base
 PLANTED = "activate/sigmoid/avx2/unit/4096"
 NOISY = "activate/relu/avx2/unit/4096"
+BINS = [2, 8, 49, 100, 4096]
+BINS_CMD = ("actent experiment --mode consistent --population --iterations 0 --bins "
+            "2,8,49,100,4096 --json results/%s/bins.json" % MACHINE)
+ESTIMATORS = ("plugin", "miller-madow", "grassberger", "jackknife", "kde")
 
 
 def experiment(mode):
@@ -53,6 +60,65 @@ def experiment(mode):
             "input_counts": counts(50, 3), "activations": acts}
     return {"schema": "actent.experiment/2", "command": result["command"],
             "sweep": {"n": [4096], "bins": [50]}, "results": [result]}
+
+
+def bins_sweep():
+    """relu's population reduction is 1/2 log2(B) - 1 plus a little; the
+    sample's drifts above it at large B, as 4096 values in 4096 bins do."""
+    results = []
+    for b in BINS:
+        h = math.log2(b)
+        acts = []
+        for name, pop, lim in (("relu", 0.5 * h - 1 + 1.0 / b, None), ("tanh", 0.047 - 0.3 / b,
+                                                                        0.047),
+                               ("linear", 0.0, 0.0)):
+            sample = pop + (0.02 if name != "linear" else 0.0) + b / 4096.0 * 0.4
+            acts.append({"name": name, "entropy": h - sample, "reduction": sample,
+                         "entropy_after_transform": h - sample, "further_reduction": 0.0,
+                         "min": 0.0 if name == "relu" else -0.99, "max": 0.99,
+                         "counts": [1] * min(b, 8), "counts_after_transform": [1] * min(b, 8),
+                         "population_entropy": h - pop, "population_reduction": pop,
+                         "limit_reduction": lim})
+        results.append({"mode": "consistent", "table": "scalar", "cpu": CPU, "machine": MACHINE,
+                        "command": BINS_CMD, "n": 4096, "seed": 0, "dist": "uniform",
+                        "bins": b, "input_bins": b, "output_bins": b, "iterations": 0,
+                        "input_min": -0.9998, "input_max": 0.9999, "input_entropy": h,
+                        "input_counts": [1] * min(b, 8), "input_population_entropy": h,
+                        "activations": acts})
+    return {"schema": "actent.experiment/2", "command": BINS_CMD,
+            "sweep": {"n": [4096], "bins": BINS}, "results": results}
+
+
+def estimator(name):
+    """The notebook's experiment under --estimator name (plugin: with --population)."""
+    doc = copy.deepcopy(experiment("notebook"))
+    res = doc["results"][0]
+    cmd = "actent experiment --estimator %s%s --json estimator-%s.json" % (
+        name, " --noise-var 0.1" if name == "kde" else "", name)
+    doc["command"] = res["command"] = cmd
+    res["iterations"] = 0
+    shift = {"miller-madow": 0.011, "grassberger": 0.017, "jackknife": 0.013, "kde": 0.25}
+    if name != "plugin":
+        res["estimator"] = name
+        res["input_estimate"] = res["input_entropy"] + shift[name]
+    if name == "kde":
+        res["noise_var"] = 0.1
+        res["input_entropy_lower"] = res["input_entropy"] - 0.5
+    for a in res["activations"]:
+        if name == "plugin":
+            a["population_reduction"] = a["reduction"] - 0.031
+            a["population_entropy"] = res["input_entropy"] - a["population_reduction"]
+            a["limit_reduction"] = None if a["name"] == "relu" else a["reduction"] - 0.05
+            continue
+        a["estimate_reduction"] = a["reduction"] - shift[name]
+        a["estimate"] = res["input_estimate"] - a["estimate_reduction"]
+        if name == "kde":
+            a["estimate_lower_reduction"] = a["reduction"] - 0.6
+            a["estimate_lower"] = res["input_entropy_lower"] - a["estimate_lower_reduction"]
+            a["mi_lower"], a["mi_upper"] = 1.0, 2.0
+    if name == "plugin":
+        res["input_population_entropy"] = res["input_entropy"]
+    return doc
 
 
 def ulp(m, worst):
@@ -240,7 +306,9 @@ def main():
     ver_changed = copy.deepcopy(ver)
     ver_changed["tables"][0]["activations"][0]["digest"] = "0000000000000000"
     noisy = replace(base, NOISY, [1.08, 0.80, 1.30, 0.95, 1.15])
-    write("base", dict(exps, **{"bench.json": base, "verify.json": ver}))
+    ests = {"estimator-%s.json" % e: estimator(e) for e in ESTIMATORS}
+    write("base", dict(exps, **ests, **{"bench.json": base, "verify.json": ver,
+                                        "bins.json": bins_sweep()}))
     write("slower", {"bench.json": slower, "verify.json": ver_changed})
     write("noisy", {"bench.json": noisy, "verify.json": ver})
     write("agg-base", {"bench.json": aggregates_only(base)})

@@ -5,10 +5,11 @@
 
 Reads experiment-notebook.json and experiment-consistent.json (actent
 experiment), and, when present, verify.json (actent verify) and bench.json
-(scripts/bench: actent-bench with the numpy rows merged in). Writes REPORT.md
+(scripts/bench: actent-bench with the numpy rows merged in), bins.json (the
+bin-count sweep) and estimator-*.json (each --estimator). Writes REPORT.md
 and PNG figures (fig-*.png) beside them, each to a temporary file renamed
 into place, and removes figures of an earlier report that this one no longer
-has. Sections: the notebook's figures, agreement with the scalar reference,
+has. Sections: the notebook's figures, is it the activation or the bins, agreement with the scalar reference,
 throughput, the machine. Every figure's caption names the command and the CPU
 that produced its data; a section whose file is missing says so.
 """
@@ -28,6 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_json import BenchError, ordered  # noqa: E402
 from bench_json import load as load_bench  # noqa: E402
 from report_bench import bench_section  # noqa: E402
+from report_bins import ESTIMATORS, bins_section  # noqa: E402
 from report_machine import machine_section  # noqa: E402
 from report_verify import accuracy_table, verify_section  # noqa: E402
 
@@ -260,6 +262,9 @@ def main():
         nb = experiment_result(args.folder, "experiment-notebook.json")
         cons = experiment_result(args.folder, "experiment-consistent.json")
         v = load(args.folder, "verify.json")
+        bins = load(args.folder, "bins.json")
+        ests = {e: load(args.folder, "estimator-%s.json" % e) for e in ESTIMATORS}
+        ests = {e: d for e, d in ests.items() if d is not None}
         ctx, rows = {}, None
         if os.path.exists(os.path.join(args.folder, "bench.json")):
             ctx, rows = load_bench(os.path.join(args.folder, "bench.json"))
@@ -274,16 +279,19 @@ def main():
     r.add("# actent report: %s" % machine)
     r.add("")
     have = [n for n in ("experiment-notebook.json", "experiment-consistent.json",
-                        "verify.json", "bench.json")
+                        "bins.json", "verify.json", "bench.json")
+                        + tuple("estimator-%s.json" % e for e in ESTIMATORS)
             if os.path.exists(os.path.join(args.folder, n))]
     r.add("Built by `scripts/report.py` from %s in this folder, on %s. Sections: "
           "[the notebook](#the-notebook-regenerated), "
+          "[activation or bins](#is-it-the-activation-or-the-bins), "
           "[agreement](#agreement-with-the-scalar-reference), [throughput](#throughput), "
           "[the machine](#the-machine)." % (", ".join("`%s`" % n for n in have),
                                             nb.get("cpu") or "an unnamed CPU"))
     r.add("")
     try:
         experiment_section(r, nb, cons)
+        bins_section(r, bins, ests)
         if v is None:
             r.add("## Agreement with the scalar reference")
             r.add("")

@@ -90,6 +90,38 @@ bad_args "unexpected argument 'foo'" experiment foo
 bad_args "the option grid would make 1000000 analyses" experiment --n 1:1000 --bins 2:1001
 bad_args "is too long for a value" experiment --n "$(printf '1%.0s' {1..100})"
 bad_args "unknown ISA 'nosuch'" experiment --isa nosuch
+# the estimators' options, alone and in combinations that mean nothing
+v7="$data/valid/vec7_f4.npy"
+bad_args "--estimator must be plugin, miller-madow, grassberger, jackknife or kde, not 'mle'" \
+    experiment --estimator mle
+bad_args "--estimator kde needs --noise-var V (the noise variance)" experiment --estimator kde
+bad_args "--noise-var applies only to --estimator kde" experiment --noise-var 0.1
+bad_args "--noise-var applies only to --estimator kde" \
+    experiment --estimator jackknife --noise-var 1
+bad_args "--noise-var expects a finite number above 0, not '0'" \
+    experiment --estimator kde --noise-var 0
+bad_args "--noise-var expects a finite number above 0, not 'nan'" \
+    experiment --estimator kde --noise-var nan
+bad_args "--noise-var 1e-13: must lie in [1e-12, 1e12]" experiment --estimator kde --noise-var 1e-13
+bad_args "--noise-var 1e13: must lie in [1e-12, 1e12]" experiment --estimator kde --noise-var 1e13
+bad_args "--binning must be width or mass, not 'quantile'" experiment --binning quantile
+bad_args "--binning mass bins input and outputs alike: it needs --mode consistent" \
+    experiment --binning mass
+bad_args "--population needs a sample (uniform or normal), not --input" \
+    experiment --population --input "$v7"
+bad_args "--population is defined for --binning width only" \
+    experiment --mode consistent --binning mass --population
+bad_args "--repeats must be from 1 to 10000 (got 0)" experiment --repeats 0
+bad_args "--repeats must be from 1 to 10000 (got 10001)" experiment --repeats 10001
+bad_args "--repeats expects a whole number from 1 to 10000, not 'x'" experiment --repeats x
+bad_args "--seed 4294967295 with --repeats 2 runs past seed 4294967295" \
+    experiment --seed 4294967295 --repeats 2
+bad_args "--seed 4294967290 with --repeats 10 runs past seed 4294967295" \
+    experiment --repeats 10 --seed 4294967290
+bad_args "--repeats draws new samples: it does not apply with --input" \
+    experiment --repeats 3 --input "$v7"
+expect 2 "option --estimator needs a value" experiment --estimator
+expect 2 "option --noise-var needs a value" experiment --estimator kde --noise-var
 expect 2 "--json expects a file name" experiment --json ''
 expect 2 "option --seed needs a value" experiment --mode consistent --seed
 expect 2 "--isa expects a table name" experiment --isa ''

@@ -57,13 +57,15 @@ class Report(Scratch):
                         "## Agreement with the scalar reference", "## Throughput",
                         "### Activations: cycles (ns) per element",
                         "### Speed-up over the scalar table", "### Fused against unfused",
-                        "### Against the peers and numpy", "### Floors", "## The machine"):
+                        "### Against the peers and numpy", "### Floors", "## The machine",
+                        "## Is it the activation or the bins?",
+                        "### Every estimator, the notebook's setting"):
             self.assertIn("\n" + heading, "\n" + md)
         figures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
         for name in ("fig-input.png", "fig-outputs.png", "fig-transformed.png", "fig-entropy.png",
                      "fig-further.png", "fig-consistent.png", "fig-ulp.png",
                      "fig-activate-unit.png", "fig-speedup.png", "fig-fused.png",
-                     "fig-pipeline.png"):
+                     "fig-pipeline.png", "fig-bins.png"):
             self.assertIn(name, figures)
         for name in figures:
             with open(os.path.join(d, name), "rb") as f:
@@ -81,6 +83,52 @@ class Report(Scratch):
         self.assertIn("`wide512` (a table this CPU cannot run): not checked here", md)
         self.assertIn("0123456789abcdef", md)
         self.assertEqual([f for f in os.listdir(d) if ".tmp" in f], [])
+
+    def test_report_bins(self):
+        d = self.copy("base")
+        md = self.report(d)
+        sec = md.split("## Is it the activation or the bins?")[1].split("\n## ")[0]
+        # the sweep's table: B = 2, the nearest to 49 and 100, the last; relu has no limit
+        self.assertIn("| activation | B = 2: sample / population | B = 49: sample / population "
+                      "| B = 100: sample / population | B = 4096: sample / population | limit |",
+                      sec)
+        self.assertIn("| relu | 0.0202 / 0.0000 | 1.8525 / 1.8278 | 2.3617 / 2.3319 | "
+                      "5.4202 / 5.0002 | diverges |", sec)
+        self.assertIn("| tanh |", sec)
+        self.assertIn("| 0.0470 |", sec)
+        # every estimator's column, kde's two bounds, the population beside them
+        self.assertIn("| activation | plugin | miller-madow | grassberger | jackknife | "
+                      "kde upper (V = 0.1) | kde lower | population |", sec)
+        self.assertIn("| relu | 1.9544 | 1.9434 | 1.9374 | 1.9414 | 1.7044 | 1.3544 | 1.9234 |",
+                      sec)
+        self.assertIn("fig-bins.png", sec)
+        self.assertIn("--estimator kde --noise-var 0.1", sec)
+        self.assertIn("--mode consistent --population", sec)
+
+    def test_report_bins_missing_and_bad(self):
+        d = self.copy("base")
+        for e in ("kde", "jackknife"):
+            os.remove(os.path.join(d, "estimator-%s.json" % e))
+        md = self.report(d)
+        self.assertIn("No estimator-jackknife, kde.json.", md)
+        self.assertNotIn("kde upper", md)
+        os.remove(os.path.join(d, "bins.json"))
+        md = self.report(d)
+        self.assertIn("No bins.json in this folder", md)
+        self.assertFalse(os.path.exists(os.path.join(d, "fig-bins.png")))
+        d = self.copy("bare")
+        md = self.report(d)
+        self.assertIn("No estimator-plugin.json in this folder", md)
+        # a sweep binned the notebook's way (50 against 49) is refused, not drawn
+        shutil.rmtree(os.path.join(self.tmp, "base"))
+        d = self.copy("base")
+        with open(os.path.join(d, "experiment-notebook.json")) as f:
+            nb = f.read()
+        with open(os.path.join(d, "bins.json"), "w") as f:
+            f.write(nb)
+        rc, out, err = run("report.py", d)
+        self.assertEqual(rc, 1)
+        self.assertIn("--mode consistent", err)
 
     def test_report_replaces_stale_files(self):
         d = self.copy("base")

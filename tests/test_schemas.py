@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Real outputs against docs/*.schema.json: `actent experiment --json` in each
-shape (one analysis, an option grid, an input file), `actent verify --json`,
+shape (one analysis, an option grid, an input file, each
+--estimator, --population, --binning mass, --repeats), `actent verify --json`,
 and an `actent-bench` file. Usage: test_schemas.py BUILD_DIR SOURCE_DIR"""
 import json
 import os
@@ -25,6 +26,16 @@ def run(cmd, out):
         return json.load(f)
 
 
+# what each run's activations must carry
+WANT = {
+    "miller-madow": ("estimate", "estimate_reduction"),
+    "kde": ("estimate", "estimate_lower", "estimate_lower_reduction", "mi_lower", "mi_upper"),
+    "population": ("population_entropy", "population_reduction", "limit_reduction"),
+    "population normal": ("population_reduction", "limit_reduction"),
+    "mass": ("bins_used",),
+}
+
+
 def main():
     build, src = sys.argv[1], sys.argv[2]
     actent = os.path.join(build, "actent")
@@ -40,15 +51,43 @@ def main():
             "grid": [actent, "experiment", "--n", "100,200", "--dist", "normal", "--sigma",
                      "1,2", "--bins", "10,20", "--iterations", "0", "--json", out],
             "input file": [actent, "experiment", "--input", layer, "--bins", "8,9", "--json", out],
+            "miller-madow": [actent, "experiment", "--estimator", "miller-madow", "--iterations",
+                             "0", "--json", out],
+            "grassberger": [actent, "experiment", "--estimator", "grassberger", "--iterations",
+                            "0", "--json", out],
+            "jackknife": [actent, "experiment", "--estimator", "jackknife", "--iterations", "0",
+                          "--json", out],
+            "kde": [actent, "experiment", "--estimator", "kde", "--noise-var", "0.1", "--n", "256",
+                    "--iterations", "0", "--json", out],
+            "population": [actent, "experiment", "--mode", "consistent", "--population", "--bins",
+                           "10,49", "--iterations", "0", "--json", out],
+            "population normal": [actent, "experiment", "--population", "--dist", "normal",
+                                  "--iterations", "0", "--json", out],
+            "mass": [actent, "experiment", "--mode", "consistent", "--binning", "mass",
+                     "--iterations", "0", "--json", out],
+            "repeats": [actent, "experiment", "--repeats", "3", "--estimator", "jackknife",
+                        "--n", "500", "--bins", "10,20", "--iterations", "0", "--json", out],
         }
         for what, cmd in docs.items():
             doc = run(cmd, out)
             exp.validate(doc)
             assert doc["schema"] == "actent.experiment/2", what
             checked += 1
+            keys = {k for r in doc["results"] for a in r.get("activations", []) for k in a}
+            for k in WANT.get(what, ()):  # the option's keys are there, not only allowed
+                assert k in keys, (what, k)
+        reps = doc["results"]
+        assert len(reps) == 2 and all(len(r["samples"]) == 3 for r in reps), "repeats shape"
+        assert "estimate" in reps[0]["summary"]["activations"][0], "repeats: no estimate"
         # a document that breaks the schema is refused: the check can fail
-        doc["results"][0]["mode"] = "both"
+        doc["results"][0]["samples"][0]["mode"] = "both"
         assert not exp.is_valid(doc), "a broken experiment document passed"
+        doc = run(docs["population"], out)
+        doc["results"][0]["activations"][0]["population_reduction"] = "1.5"
+        assert not exp.is_valid(doc), "a string population_reduction passed"
+        doc = run(docs["population"], out)
+        del doc["results"][0]["activations"][0]["limit_reduction"]
+        assert not exp.is_valid(doc), "population keys without limit_reduction passed"
         doc = run([actent, "verify", "--isa", "scalar", "--json", out], out)
         ver.validate(doc)
         checked += 1
