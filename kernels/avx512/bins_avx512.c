@@ -9,7 +9,8 @@
  * `zone` steps below a threshold (rebinned lane by lane, a few in 10^5 of uniform data). */
 #include <string.h>
 
-#include "loop_avx512.h"
+#include "../scalar/bin_scalar.h"
+#include "bins_avx512.h"
 #include "ops_avx512.h"
 
 #define BINS16_BASE_F 8388608.0f /* 2^23 */

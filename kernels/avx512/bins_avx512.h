@@ -29,6 +29,16 @@
 
 #include "../kernels.h"
 
+/* lanes [0, k) set, k in 0..16 */
+static inline __mmask16 tail_mask_v16(size_t k) { return (__mmask16)((1u << k) - 1); }
+
+/* horizontal min and max of 16 lanes (no NaN among them), zero reported as +0.0 */
+static inline void reduce_minmax_v16(__m512 lo, __m512 hi, float *out_lo, float *out_hi)
+{
+    *out_lo = _mm512_reduce_min_ps(lo) + 0.0f;
+    *out_hi = _mm512_reduce_max_ps(hi) + 0.0f;
+}
+
 #define BINS16_AI static inline __attribute__((always_inline))
 
 typedef __m512 (*act_body_v16)(__m512);

@@ -19,9 +19,6 @@
 #include "../scalar/bin_scalar.h"
 #include "bins_avx512.h"
 
-/* lanes [0, k) set, k in 0..16 */
-static inline __mmask16 tail_mask_v16(size_t k) { return (__mmask16)((1u << k) - 1); }
-
 static inline __attribute__((always_inline)) void map_v16(const float *x, float *y, size_t n,
                                                           act_body_v16 f)
 {
@@ -125,13 +122,6 @@ static inline void slow_bin_v16(const struct slow_v16 *b, const struct act_edges
         else if (bin_edges_scalar(val[l], e, &bin))
             counts[bin]++;
     }
-}
-
-/* horizontal min and max of 16 lanes (no NaN among them), zero reported as +0.0 */
-static inline void reduce_minmax_v16(__m512 lo, __m512 hi, float *out_lo, float *out_hi)
-{
-    *out_lo = _mm512_reduce_min_ps(lo) + 0.0f;
-    *out_hi = _mm512_reduce_max_ps(hi) + 0.0f;
 }
 
 /* General path of the fused pass: counts, the range and the NaNs of f(x). */
