@@ -2,8 +2,10 @@
  * one dimension): sigmoid (logistic), tanh, relu, softplus (soft_relu),
  * elu (alpha 1), relu6 (bounded_relu 6), leaky_relu (relu with slope 0.2),
  * linear (1 * x + 0); selu as elu(alpha) then a linear post-op (scale), and
- * hard_sigmoid as linear(0.2, 0.5) then a clip post-op to [0, 1]. softsign
- * has no primitive. The library runs on OpenMP: the thread count is set to
+ * hard_sigmoid as linear(0.2, 0.5) then a clip post-op to [0, 1]; gelu
+ * (gelu_erf), gelu_tanh, silu (swish, alpha 1: x * sigmoid(1 * x)), mish and
+ * hardswish (oneDNN 2.6's takes no alpha or beta: x * relu6(x + 3) / 6).
+ * softsign has no primitive. The library runs on OpenMP: the thread count is set to
  * one, so primitives run on the calling thread. Primitives are made at bind
  * time (oneDNN compiles each one for the CPU, or falls back to reference
  * code, as it does for post-ops: each row's label names the implementation
@@ -85,6 +87,11 @@ static bool alg_of(enum act_op op, struct alg *a)
         [ACT_ELU] = {dnnl_eltwise_elu, 1.0f, 0, dnnl_alg_kind_undef, 0, 0},
         [ACT_LEAKY_RELU] = {dnnl_eltwise_relu, 0.2f, 0, dnnl_alg_kind_undef, 0, 0},
         [ACT_LINEAR] = {dnnl_eltwise_linear, 1.0f, 0.0f, dnnl_alg_kind_undef, 0, 0},
+        [ACT_GELU] = {dnnl_eltwise_gelu_erf, 0, 0, dnnl_alg_kind_undef, 0, 0},
+        [ACT_GELU_TANH] = {dnnl_eltwise_gelu_tanh, 0, 0, dnnl_alg_kind_undef, 0, 0},
+        [ACT_SILU] = {dnnl_eltwise_swish, 1.0f, 0, dnnl_alg_kind_undef, 0, 0},
+        [ACT_MISH] = {dnnl_eltwise_mish, 0, 0, dnnl_alg_kind_undef, 0, 0},
+        [ACT_HARDSWISH] = {dnnl_eltwise_hardswish, 0, 0, dnnl_alg_kind_undef, 0, 0},
     };
     if (op >= ACT_COUNT || algs[op].kind == dnnl_alg_kind_undef)
         return false;

@@ -1,8 +1,8 @@
 /* xnnpack.c - XNNPACK's elementwise operators as a peer: sigmoid, elu,
- * leaky_relu (slope 0.2), relu and relu6 (clamp), linear (copy). XNNPACK
- * has no tanh, softsign, softplus, hard_sigmoid or selu operator in the
- * Debian release this targets. One operator per bound buffer, created and set
- * up at bind time; run executes it with no thread pool, so on the calling
+ * leaky_relu (slope 0.2), relu and relu6 (clamp), linear (copy), hardswish.
+ * XNNPACK has no tanh, softsign, softplus, hard_sigmoid, selu, gelu,
+ * gelu_tanh, silu or mish operator in the Debian release this targets. One operator per bound
+ * buffer, created and set up at bind time; run executes it with no thread pool, so on the calling
  * thread only. XNNPACK picks its own microkernels for the CPU at init. */
 #include <math.h>
 #include <stdio.h>
@@ -38,6 +38,7 @@ static bool xnn_has(enum act_op op)
     case ACT_RELU:
     case ACT_RELU6:
     case ACT_LINEAR:
+    case ACT_HARDSWISH:
         return true;
     default:
         return false;
@@ -59,6 +60,8 @@ static enum xnn_status create(enum act_op op, xnn_operator_t *o)
         return xnn_create_clamp_nc_f32(1, 1, 1, 0.0f, 6.0f, 0, o);
     case ACT_LINEAR:
         return xnn_create_copy_nc_x32(1, 1, 1, 0, o);
+    case ACT_HARDSWISH:
+        return xnn_create_hardswish_nc_f32(1, 1, 1, 0, o);
     default:
         return xnn_status_unsupported_parameter;
     }
@@ -78,6 +81,8 @@ static enum xnn_status setup(enum act_op op, xnn_operator_t o, const float *x, f
         return xnn_setup_clamp_nc_f32(o, n, x, y, NULL);
     case ACT_LINEAR:
         return xnn_setup_copy_nc_x32(o, n, x, y, NULL);
+    case ACT_HARDSWISH:
+        return xnn_setup_hardswish_nc_f32(o, n, x, y, NULL);
     default:
         return xnn_status_unsupported_parameter;
     }

@@ -13,20 +13,7 @@ const struct act_kernels act_table_neon = {
     .detail = "AArch64 Advanced SIMD, 4 lanes",
     .cpu_ok = act_cpu_neon,
     .activate = {ACT_LIST(ACT_SLOT)},
-    .activate_hist =
-        {
-            [ACT_SIGMOID] = act_sigmoid_hist_neon,
-            [ACT_TANH] = act_tanh_hist_neon,
-            [ACT_RELU] = act_relu_hist_neon,
-            [ACT_SOFTSIGN] = act_softsign_hist_neon,
-            [ACT_SOFTPLUS] = act_softplus_hist_neon,
-            [ACT_HARD_SIGMOID] = act_hard_sigmoid_hist_neon,
-            [ACT_SELU] = act_selu_hist_neon,
-            [ACT_RELU6] = act_relu6_hist_neon,
-            [ACT_ELU] = act_elu_hist_neon,
-            [ACT_LEAKY_RELU] = act_leaky_relu_hist_neon,
-            [ACT_LINEAR] = act_linear_hist_neon,
-        },
+    .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     /* the AVX2 table's bounds: the same steps give the same bits (cross_isa) */
     .max_ulp =
         {
