@@ -16,7 +16,10 @@ target_include_directories(actent_shared PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE
 set_target_properties(actent_shared PROPERTIES VERSION ${PROJECT_VERSION} SOVERSION
   ${PROJECT_VERSION_MAJOR} OUTPUT_NAME actent EXPORT_NAME actent)
 # every symbol resolved at link time: a missing dependency fails here, not in a user's program
-target_link_options(actent_shared PRIVATE "LINKER:--no-undefined")
+# (not in sanitized builds: clang leaves the sanitizer runtime to the executable)
+if(NOT ACTENT_SANITIZE AND NOT ACTENT_FUZZ)
+  target_link_options(actent_shared PRIVATE "LINKER:--no-undefined")
+endif()
 
 # the static library: the layers' archives merged into one (an ar MRI script)
 set(mri "${CMAKE_BINARY_DIR}/libactent.mri")
