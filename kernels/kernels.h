@@ -86,19 +86,29 @@ typedef void (*act_bin_fn)(const float *y, size_t n, const struct act_edges *e, 
  * result is reported as +0.0, whatever the order of -0.0 and +0.0 in x. */
 typedef void (*act_minmax_fn)(const float *x, size_t n, float *lo, float *hi);
 
-/* Pairwise log-sum-exp over one array, the KDE bounds' O(n^2) core:
- *   sum over i of ln( sum over j of exp(-c * (y[i] - y[j])^2) ),  i, j < n,
- * for finite y and c > 0. The j = i term is 1, so each inner sum lies in
- * [1, n]: no max needs subtracting. The scalar table computes it in double
- * (the reference); a SIMD table declares kde_bound, the largest
+/* The KDE bounds' O(n^2) core, each pair once: the caller wants
+ *   sum over i of ln( s[i] ),  s[i] = sum over j < n of exp(-c * (y[i] - y[j])^2)
+ * for finite y and c > 0, and calls this once per block of rows [i0, i1)
+ * (i1 - i0 <= ACT_KDE_ROWS, blocks in any order) after setting s[i] = 1 (the
+ * j = i term) for every i. For each i in the block and each j in (i, n) the
+ * kernel adds the term t_ij = t_ji to s[i] and to s[j]. col is n floats of
+ * scratch (its contents on entry do not matter). Each s[i] ends in [1, n], so
+ * no max needs subtracting before the logarithm. The scalar table sums in
+ * double (the reference); a SIMD table declares kde_bound, the largest
  * |result - scalar's| / n in nats it allows, measured by tests/test_kde.c. */
-typedef double (*act_kde_fn)(const float *y, size_t n, double c);
+typedef void (*act_kde_fn)(const float *y, size_t n, size_t i0, size_t i1, double c, double *s,
+                           float *col);
 
-/* The SIMD tables' declared kde_bound, nats per row. Each inner sum is taken
- * in float32 over blocks of 256 terms, then added in double: a block's sum is
- * off by at most 256 * 2^-24 (1.5e-5) of itself in the worst case and by
- * about 16 * 2^-24 in practice (rounding errors that do not all go one way);
- * each term e^-a carries the polynomial's 2^-26 and the argument's three
+/* rows per call of act_kde_fn: a SIMD table's float32 column sums run over
+ * at most this many terms */
+#define ACT_KDE_ROWS 256
+
+/* The SIMD tables' declared kde_bound, nats per row. Each row's terms are
+ * summed in float32 over blocks of 256 columns, and each column's over the
+ * block's at most 256 rows, then added in double: a block's sum is off by at
+ * most 256 * 2^-24 (1.5e-5) of itself in the worst case and by about
+ * 16 * 2^-24 in practice (rounding errors that do not all go one way); each
+ * term e^-a carries the polynomial's 2^-26 and the argument's three
  * roundings, a * 3 * 2^-24, which only matter where the term is small
  * (a * e^-a <= 1/e). The sum of the terms is at least 1, so ln of it moves by
  * at most its relative error. 1e-5 covers the practical case with a margin of
@@ -115,8 +125,8 @@ struct act_kernels {
     act_minmax_fn minmax;
     act_bin_fn hist_edges;
     act_bin_fn hist_uniform;
-    act_kde_fn kde_lse; /* kernels/<isa>/kde_<isa>.c */
-    double kde_bound;   /* declared: |kde_lse - scalar's| / n, nats; 0 for scalar */
+    act_kde_fn kde_rows; /* kernels/<isa>/kde_<isa>.c */
+    double kde_bound;    /* declared: |result - scalar's| / n, nats; 0 for scalar */
 };
 
 /* A peer: activations built from another library (a vector math library,

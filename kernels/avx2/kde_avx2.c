@@ -1,15 +1,17 @@
-/* kde_avx2.c - the pairwise log-sum-exp (kernels.h, act_kde_fn), 4 rows by
- * 8 lanes: each y[j] vector loaded once serves four rows, whose exps are
- * independent chains the core overlaps. Terms are summed in float32 over
- * blocks of 256 values, then in double (ACT_KDE_BOUND says why). */
+/* kde_avx2.c - the KDE bounds' pairwise sums (kernels.h, act_kde_fn), each
+ * pair once, 4 rows by 8 lanes: kde_avx512.c's algorithm (rows in groups of
+ * four against the columns after them, each term to its row's sum in a
+ * register and its column's in col[j]), 8 lanes wide. Row sums float32 over
+ * blocks of 256 columns, column sums over the block's <= 256 rows, then
+ * double (ACT_KDE_BOUND says why). */
 #include <immintrin.h>
-#include <math.h>
+#include <stdbool.h>
 
 #include "exp_avx2.h"
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
-#define KDE_BLOCK 256 /* values per float32 partial sum */
+#define KDE_BLOCK 256 /* columns per float32 partial row sum */
 
 /* e^-a for a >= 0. a is clamped at 87, where e^-a is still normal (s =
  * 2^n with n >= -126): a term that small changes a sum >= 1 by nothing. */
@@ -40,50 +42,62 @@ static inline double hsum_pd(__m256d v)
     return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
 }
 
-/* rows i .. i+R-1 (R = 4, or 1 for the last rows): sum of ln(row sums) */
-static inline __attribute__((always_inline)) double rows(const float *y, size_t n, size_t i, int R,
-                                                         __m256 c)
+/* rows g .. g+R-1 (R <= 4) against the columns after each */
+static inline __attribute__((always_inline)) void rows(const float *y, size_t n, size_t g, int R,
+                                                       __m256 c, double *s, float *col)
 {
-    __m256 yi[4];
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256 yi[4], f[4];
     __m256d acc[4];
     for (int r = 0; r < R; r++) {
-        yi[r] = _mm256_set1_ps(y[i + (size_t)r]);
+        yi[r] = _mm256_set1_ps(y[g + (size_t)r]);
         acc[r] = _mm256_setzero_pd();
+        f[r] = _mm256_setzero_ps();
     }
-    for (size_t j0 = 0; j0 < n; j0 += KDE_BLOCK) {
-        size_t end = n - j0 < KDE_BLOCK ? n : j0 + KDE_BLOCK, j = j0;
-        __m256 f[4];
-        for (int r = 0; r < R; r++)
-            f[r] = _mm256_setzero_ps();
-        for (; j + 8 <= end; j += 8) {
-            __m256 yj = _mm256_loadu_ps(y + j);
-            for (int r = 0; r < R; r++)
-                f[r] = _mm256_add_ps(f[r], term_v8(yi[r], yj, c));
+    size_t j = g, flush = g + KDE_BLOCK;
+    while (j < n) {
+        bool full = j + 8 <= n;
+        __m256i live = full ? _mm256_set1_epi32(-1) : tail_mask_v8(n - j);
+        __m256 yj = full ? _mm256_loadu_ps(y + j) : _mm256_maskload_ps(y + j, live);
+        __m256 sum = full ? _mm256_loadu_ps(col + j) : _mm256_maskload_ps(col + j, live);
+        for (int r = 0; r < R; r++) {
+            __m256i m = live;
+            if (j < g + 4) /* the group's first vector: only j > g + r */
+                m = _mm256_and_si256(
+                    m, _mm256_cmpgt_epi32(_mm256_add_epi32(_mm256_set1_epi32((int)(j - g)), lane),
+                                          _mm256_set1_epi32(r)));
+            __m256 t = _mm256_and_ps(term_v8(yi[r], yj, c), _mm256_castsi256_ps(m));
+            f[r] = _mm256_add_ps(f[r], t);
+            sum = _mm256_add_ps(sum, t);
         }
-        if (j < end) { /* masked lanes load 0 and their terms are dropped */
-            __m256i m = tail_mask_v8(end - j);
-            __m256 yj = _mm256_maskload_ps(y + j, m);
-            for (int r = 0; r < R; r++)
-                f[r] = _mm256_add_ps(f[r],
-                                     _mm256_and_ps(term_v8(yi[r], yj, c), _mm256_castsi256_ps(m)));
+        if (full)
+            _mm256_storeu_ps(col + j, sum);
+        else
+            _mm256_maskstore_ps(col + j, live, sum);
+        j += 8;
+        if (j >= flush || j >= n) {
+            for (int r = 0; r < R; r++) {
+                acc[r] = widen_sum(acc[r], f[r]);
+                f[r] = _mm256_setzero_ps();
+            }
+            flush = j + KDE_BLOCK;
         }
-        for (int r = 0; r < R; r++)
-            acc[r] = widen_sum(acc[r], f[r]);
     }
-    double t = 0.0;
     for (int r = 0; r < R; r++)
-        t += log(hsum_pd(acc[r]));
-    return t;
+        s[g + (size_t)r] += hsum_pd(acc[r]);
 }
 
-double act_kde_lse_avx2(const float *y, size_t n, double c)
+void act_kde_rows_avx2(const float *y, size_t n, size_t i0, size_t i1, double c, double *s,
+                       float *col)
 {
     const __m256 vc = _mm256_set1_ps((float)c);
-    double total = 0.0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        total += rows(y, n, i, 4, vc);
-    for (; i < n; i++)
-        total += rows(y, n, i, 1, vc);
-    return total;
+    for (size_t j = i0; j < n; j++)
+        col[j] = 0.0f;
+    size_t g = i0;
+    for (; g + 4 <= i1; g += 4)
+        rows(y, n, g, 4, vc, s, col);
+    for (; g < i1; g++)
+        rows(y, n, g, 1, vc, s, col);
+    for (size_t j = i0; j < n; j++)
+        s[j] += col[j];
 }

@@ -30,6 +30,6 @@ const struct act_kernels act_table_avx2 = {
     .minmax = act_minmax_avx2,
     .hist_edges = act_hist_edges_avx2,
     .hist_uniform = act_hist_uniform_avx2,
-    .kde_lse = act_kde_lse_avx2,
+    .kde_rows = act_kde_rows_avx2,
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };

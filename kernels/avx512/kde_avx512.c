@@ -1,20 +1,22 @@
-/* kde_avx512.c - the pairwise log-sum-exp (kernels.h, act_kde_fn), 4 rows by
- * 16 lanes: kde_avx2.c's algorithm widened. Each y[j] vector loaded once
- * serves four rows, whose exps are independent chains the core overlaps; the
- * tail goes through the same body on a zero-masked load, its absent lanes'
- * terms zeroed by the mask. Terms are summed in float32 over blocks of 256
- * values (16 per lane rather than avx2's 32, so the sums round in a
- * different order: not avx2's bits), then in double. The term is exp_avx2.h's
- * e^-a (exp_avx512.h, same steps), so ACT_KDE_BOUND's argument holds as for
- * avx2; tests/test_kde.c measures the figure against the scalar reference. */
+/* kde_avx512.c - the KDE bounds' pairwise sums (kernels.h, act_kde_fn), each
+ * pair once, 4 rows by 16 lanes.
+ *
+ * Rows i of the block go in groups of four against the columns j > i: each
+ * y[j] vector loaded once serves four rows, whose exps are independent chains
+ * the core overlaps; each term goes to its row's sum (a register) and its
+ * column's (col[j], in memory: one load, four adds and one store per four
+ * exps). The lanes at j <= i in a group's first vector, and past n in the
+ * last, are masked off. Row sums are float32 over blocks of 256 columns,
+ * column sums float32 over the block's <= 256 rows, both then added in double
+ * (ACT_KDE_BOUND). The term is exp_avx512.h's e^-a (exp_avx2.h's steps, 16
+ * lanes). tests/test_kde.c measures the result against the scalar reference. */
 #include <immintrin.h>
-#include <math.h>
 
 #include "exp_avx512.h"
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
-#define KDE_BLOCK 256 /* values per float32 partial sum */
+#define KDE_BLOCK 256 /* columns per float32 partial row sum */
 
 /* e^-a for a >= 0. a is clamped at 87, where e^-a is still normal (s =
  * 2^n with n >= -126): a term that small changes a sum >= 1 by nothing. */
@@ -39,49 +41,57 @@ static inline __m512d widen_sum(__m512d acc, __m512 f)
     return _mm512_add_pd(acc, _mm512_cvtps_pd(_mm512_extractf32x8_ps(f, 1)));
 }
 
-/* rows i .. i+R-1 (R = 4, or 1 for the last rows): sum of ln(row sums) */
-static inline __attribute__((always_inline)) double rows(const float *y, size_t n, size_t i, int R,
-                                                         __m512 c)
+/* rows g .. g+R-1 (R <= 4) against the columns after each */
+static inline __attribute__((always_inline)) void rows(const float *y, size_t n, size_t g, int R,
+                                                       __m512 c, double *s, float *col)
 {
-    __m512 yi[4];
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m512 yi[4], f[4];
     __m512d acc[4];
     for (int r = 0; r < R; r++) {
-        yi[r] = _mm512_set1_ps(y[i + (size_t)r]);
+        yi[r] = _mm512_set1_ps(y[g + (size_t)r]);
         acc[r] = _mm512_setzero_pd();
+        f[r] = _mm512_setzero_ps();
     }
-    for (size_t j0 = 0; j0 < n; j0 += KDE_BLOCK) {
-        size_t end = n - j0 < KDE_BLOCK ? n : j0 + KDE_BLOCK, j = j0;
-        __m512 f[4];
-        for (int r = 0; r < R; r++)
-            f[r] = _mm512_setzero_ps();
-        for (; j + 16 <= end; j += 16) {
-            __m512 yj = _mm512_loadu_ps(y + j);
-            for (int r = 0; r < R; r++)
-                f[r] = _mm512_add_ps(f[r], term_v16(yi[r], yj, c));
+    size_t j = g, flush = g + KDE_BLOCK;
+    while (j < n) {
+        __mmask16 live = j + 16 <= n ? 0xffff : tail_mask_v16(n - j);
+        __m512 yj = _mm512_maskz_loadu_ps(live, y + j);
+        __m512 sum = _mm512_maskz_loadu_ps(live, col + j);
+        for (int r = 0; r < R; r++) {
+            __mmask16 m = live;
+            if (j < g + 4) /* the group's first vector: only j > g + r */
+                m &= _mm512_cmpgt_epi32_mask(
+                    _mm512_add_epi32(_mm512_set1_epi32((int)(j - g)), lane), _mm512_set1_epi32(r));
+            __m512 t = _mm512_maskz_mov_ps(m, term_v16(yi[r], yj, c));
+            f[r] = _mm512_add_ps(f[r], t);
+            sum = _mm512_add_ps(sum, t);
         }
-        if (j < end) { /* masked lanes load 0 and their terms are dropped */
-            __mmask16 m = tail_mask_v16(end - j);
-            __m512 yj = _mm512_maskz_loadu_ps(m, y + j);
-            for (int r = 0; r < R; r++)
-                f[r] = _mm512_mask_add_ps(f[r], m, f[r], term_v16(yi[r], yj, c));
+        _mm512_mask_storeu_ps(col + j, live, sum);
+        j += 16;
+        if (j >= flush || j >= n) {
+            for (int r = 0; r < R; r++) {
+                acc[r] = widen_sum(acc[r], f[r]);
+                f[r] = _mm512_setzero_ps();
+            }
+            flush = j + KDE_BLOCK;
         }
-        for (int r = 0; r < R; r++)
-            acc[r] = widen_sum(acc[r], f[r]);
     }
-    double t = 0.0;
     for (int r = 0; r < R; r++)
-        t += log(_mm512_reduce_add_pd(acc[r]));
-    return t;
+        s[g + (size_t)r] += _mm512_reduce_add_pd(acc[r]);
 }
 
-double act_kde_lse_avx512(const float *y, size_t n, double c)
+void act_kde_rows_avx512(const float *y, size_t n, size_t i0, size_t i1, double c, double *s,
+                         float *col)
 {
     const __m512 vc = _mm512_set1_ps((float)c);
-    double total = 0.0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        total += rows(y, n, i, 4, vc);
-    for (; i < n; i++)
-        total += rows(y, n, i, 1, vc);
-    return total;
+    for (size_t j = i0; j < n; j++)
+        col[j] = 0.0f;
+    size_t g = i0;
+    for (; g + 4 <= i1; g += 4)
+        rows(y, n, g, 4, vc, s, col);
+    for (; g < i1; g++)
+        rows(y, n, g, 1, vc, s, col);
+    for (size_t j = i0; j < n; j++)
+        s[j] += col[j];
 }

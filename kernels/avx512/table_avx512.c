@@ -32,6 +32,6 @@ const struct act_kernels act_table_avx512 = {
     .minmax = act_minmax_avx512,
     .hist_edges = act_hist_edges_avx512,
     .hist_uniform = act_hist_uniform_avx512,
-    .kde_lse = act_kde_lse_avx512,
+    .kde_rows = act_kde_rows_avx512,
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };

@@ -15,6 +15,7 @@ void act_minmax_neon(const float *x, size_t n, float *lo, float *hi);
 void act_hist_edges_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_hist_uniform_neon(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 
-double act_kde_lse_neon(const float *y, size_t n, double c);
+void act_kde_rows_neon(const float *y, size_t n, size_t i0, size_t i1, double c, double *s,
+                       float *col);
 
 #endif

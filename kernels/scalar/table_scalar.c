@@ -16,6 +16,6 @@ const struct act_kernels act_table_scalar = {
     .minmax = act_minmax_scalar,
     .hist_edges = act_hist_edges_scalar,
     .hist_uniform = act_hist_uniform_scalar,
-    .kde_lse = act_kde_lse_scalar,
+    .kde_rows = act_kde_rows_scalar,
     .kde_bound = 0,
 };

@@ -103,7 +103,7 @@ static int run_grid(const struct actent_cli *c, FILE *report, struct json *j, ch
 int actent_cmd_experiment(struct actent_cli *c)
 {
     char err[1024];
-    if (actent_select(actent_isa_request(c->isa), &c->exp.k, err, sizeof err) != 0) {
+    if (actent_cli_table(c->isa, &c->exp.k, err, sizeof err) != 0) {
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
@@ -115,6 +115,7 @@ int actent_cmd_experiment(struct actent_cli *c)
         c->exp.threads = actent_cpus();
     /* a bar on a terminal; a log or a pipe gets nothing */
     c->exp.progress = isatty(STDERR_FILENO) ? stderr : NULL;
+    c->exp.notes = stderr;
     /* open the JSON file first: an unwritable path fails before any work */
     struct actent_out out = {0};
     if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {

@@ -29,28 +29,27 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
         o->use[i] = i < ACT_NOTEBOOK_COUNT; /* the notebook's 11; --activations all adds the rest */
     o->k = &act_table_scalar;
     o->transform_par_min = 5e7;
+    o->kde_announce_pairs = 1e10;
 }
 
-/* the named sets a list accepts, alone or among names */
-static bool activation_set(const char *name, bool *use)
+/* the named sets a list accepts, alone or among names: [*from, *to) */
+static bool activation_set(const char *name, int *from, int *to)
 {
-    int from, to;
     if (strcmp(name, "all") == 0)
-        from = 0, to = ACT_COUNT;
+        *from = 0, *to = ACT_COUNT;
     else if (strcmp(name, "notebook") == 0)
-        from = 0, to = ACT_NOTEBOOK_COUNT;
+        *from = 0, *to = ACT_NOTEBOOK_COUNT;
     else if (strcmp(name, "modern") == 0)
-        from = ACT_NOTEBOOK_COUNT, to = ACT_COUNT;
+        *from = ACT_NOTEBOOK_COUNT, *to = ACT_COUNT;
     else
         return false;
-    for (int i = from; i < to; i++)
-        use[i] = true;
     return true;
 }
 
 int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
 {
-    bool seen[ACT_COUNT] = {false}, named[ACT_COUNT] = {false};
+    /* which item of the list named each activation, so a repeat names both */
+    char by[ACT_COUNT][64] = {{0}};
     const char *p = s;
     for (;;) {
         size_t n = strcspn(p, ",");
@@ -59,15 +58,21 @@ int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
             goto unknown;
         memcpy(name, p, n);
         name[n] = '\0';
+        int from, to;
         enum act_op op = act_from_name(name);
-        if (op == ACT_COUNT && activation_set(name, seen))
-            goto next;
-        if (op == ACT_COUNT)
+        if (op != ACT_COUNT)
+            from = (int)op, to = (int)op + 1;
+        else if (!activation_set(name, &from, &to))
             goto unknown;
-        if (named[op])
-            return actent_fail(err, len, "the list names '%s' twice", name);
-        seen[op] = named[op] = true;
-    next:
+        for (int i = from; i < to; i++) {
+            if (by[i][0] && strcmp(by[i], name) == 0)
+                return actent_fail(err, len, "the list names '%s' twice", name);
+            if (by[i][0])
+                return actent_fail(err, len,
+                                   "the list names '%s' twice ('%s' and '%s' both hold it)",
+                                   act_name((enum act_op)i), by[i], name);
+            snprintf(by[i], sizeof by[i], "%s", name);
+        }
         if (p[n] == '\0')
             break;
         p += n + 1;
@@ -83,7 +88,8 @@ int actent_activations_parse(const char *s, bool *use, char *err, size_t len)
                            "modern)",
                            (int)(n < 64 ? n : 64), p, valid);
     }
-    memcpy(use, seen, sizeof seen);
+    for (int i = 0; i < ACT_COUNT; i++)
+        use[i] = by[i][0] != '\0';
     return 0;
 }
 
@@ -180,7 +186,10 @@ static int analyse_acts(const struct actent_experiment_opts *o, const float *x, 
         bool show = o->progress && moved > 1e8;
         actent_progress_start(&p, show ? o->progress : NULL, true, "copy-neighbour");
         p.unit = "values moved";
-        int rc = actent_acts_transform(o, x, n, rng, r, side, show ? &p : NULL, err, len);
+        p.tick = o->tick;
+        p.tick_ctx = o->tick_ctx;
+        int rc =
+            actent_acts_transform(o, x, n, rng, r, side, show || o->tick ? &p : NULL, err, len);
         if (rc == 0 && show)
             actent_progress_end(&p, (uint64_t)moved);
         return rc;

@@ -49,10 +49,19 @@ struct actent_experiment_opts {
     bool population;                       /* also the N -> inf limit (uniform, normal) */
     unsigned threads; /* at most this many threads (0 or 1: one); results do not depend on it */
     FILE *progress;   /* a progress bar for long runs, redrawn in place; NULL: none */
+    FILE *notes;      /* work that takes long is announced here (and shown as lines
+                         when there is no bar); NULL: nothing said */
+    /* called as long work (the transform's rounds, KDE's pairs) goes on; a
+     * non-zero return cancels the analysis, which then fails. NULL: none */
+    int (*tick)(void *ctx, uint64_t done, uint64_t total);
+    void *tick_ctx;
     /* the transform runs its activations side by side only when they move at
      * least this many values in all (n x iterations x activations): below it
      * the skip pass and the threads cost more than they save (docs/usage.md) */
     double transform_par_min;
+    /* KDE announces itself on notes from this many pairwise exponentials on
+     * (1e10: seconds of work on one core) */
+    double kde_announce_pairs;
 };
 
 /* What the estimator beyond the plug-in, and the population limit, give

@@ -141,8 +141,11 @@ int actent_acts_transform(const struct actent_experiment_opts *o, const float *x
             rc = actent_fail(err, len, "%s", s.w[i].err);
         jobs[i] = s.w[i].job;
     }
-    if (rc == 0 && actent_copy_neighbour_jobs(jobs, na, o->iterations, rng, threads, p) != 0)
+    int moved = rc == 0 ? actent_copy_neighbour_jobs(jobs, na, o->iterations, rng, threads, p) : 0;
+    if (moved < 0)
         rc = actent_fail(err, len, "out of memory for the transform's random states");
+    else if (moved > 0)
+        rc = actent_fail(err, len, "cancelled during the copy-neighbour rounds");
     for (size_t i = 0; i < na; i++) {
         struct actent_act_result *a = &r->acts[i];
         if (rc == 0) {

@@ -59,16 +59,41 @@ static void clear(struct actent_extra *e)
     e->pop_entropy = e->pop_reduction = e->limit_reduction = NAN;
 }
 
-/* KDE bounds of v[0..n) into e (bits) */
-static void kde_into(const struct act_kernels *k, const float *v, size_t n, double var,
-                     struct actent_extra *e)
+/* KDE bounds of v[0..n) into e (bits): 0, or -1 with a message */
+static int kde_into(const struct actent_experiment_opts *o, const float *v, size_t n,
+                    struct actent_kde_watch *w, struct actent_extra *e, char *err, size_t len)
 {
     struct actent_kde b;
-    actent_kde_bounds(k, v, n, var, &b);
+    int rc = actent_kde_bounds(o->k, v, n, o->noise_var, w, &b);
+    if (rc < 0)
+        return actent_fail(err, len, "out of memory for the KDE sums of %zu values", n);
+    if (rc > 0)
+        return actent_fail(err, len, "cancelled during the KDE bounds");
     e->entropy = b.upper;
     e->lower = b.lower;
     e->mi_upper = b.mi_upper;
     e->mi_lower = b.mi_lower;
+    return 0;
+}
+
+/* KDE's O(N^2) work, said before it starts when it takes more than seconds
+ * (o->kde_announce_pairs), then shown as it goes (a bar on a terminal, lines
+ * in a log) */
+static void kde_start(const struct actent_experiment_opts *o, size_t n, size_t nsets,
+                      struct actent_progress *p, struct actent_kde_watch *w)
+{
+    *w = (struct actent_kde_watch){p, 0, actent_kde_pairs(n) * nsets};
+    bool big = (double)w->total >= o->kde_announce_pairs;
+    FILE *f = o->progress ? o->progress : big ? o->notes : NULL;
+    if (big && o->notes)
+        fprintf(o->notes,
+                "actent: kde is O(N^2): %zu values and %zu arrays (the input and each "
+                "activation's output) make %.3g pairwise exponentials\n",
+                n, nsets, (double)w->total);
+    actent_progress_start(p, f, o->progress != NULL, "kde");
+    p->unit = "pairs";
+    p->tick = o->tick;
+    p->tick_ctx = o->tick_ctx;
 }
 
 int actent_experiment_extras(const float *x, size_t n, float *y, struct actent_experiment *r,
@@ -77,11 +102,16 @@ int actent_experiment_extras(const float *x, size_t n, float *y, struct actent_e
     const struct actent_experiment_opts *o = &r->opts;
     enum actent_estimator est = o->estimator;
     struct actent_extra *in = &r->input_est;
+    struct actent_progress p;
+    struct actent_kde_watch w; /* one progress over the input and every output */
     clear(in);
-    if (est == ACTENT_EST_KDE)
-        kde_into(o->k, x, n, o->noise_var, in);
-    else if (est != ACTENT_EST_PLUGIN)
+    if (est == ACTENT_EST_KDE) {
+        kde_start(o, n, 1 + r->nacts, &p, &w);
+        if (kde_into(o, x, n, &w, in, err, len) != 0)
+            return -1;
+    } else if (est != ACTENT_EST_PLUGIN) {
         in->entropy = actent_estimate_bits(est, r->input_counts, r->nbins_in);
+    }
     for (size_t i = 0; i < r->nacts; i++) {
         struct actent_act_result *a = &r->acts[i];
         struct actent_extra *e = &a->est;
@@ -89,13 +119,16 @@ int actent_experiment_extras(const float *x, size_t n, float *y, struct actent_e
         if (est == ACTENT_EST_KDE) {
             /* the activations again: the transform has overwritten y */
             o->k->activate[a->op](x, y, n);
-            kde_into(o->k, y, n, o->noise_var, e);
+            if (kde_into(o, y, n, &w, e, err, len) != 0)
+                return -1;
             e->lower_reduction = in->lower - e->lower;
         } else if (est != ACTENT_EST_PLUGIN) {
             e->entropy = actent_estimate_bits(est, a->counts, r->nbins_out);
         }
         e->reduction = in->entropy - e->entropy;
     }
+    if (est == ACTENT_EST_KDE)
+        actent_progress_end(&p, w.total);
     if (o->population)
         return actent_population_fill(r, err, len);
     return 0;

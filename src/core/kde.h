@@ -10,16 +10,30 @@
 #define ACTENT_KDE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kernels.h"
+#include "progress.h"
 
 struct actent_kde {
     double upper, lower;       /* bits */
     double mi_upper, mi_lower; /* bits */
 };
 
-/* Through the table's kde_lse (twice: V and 4V); y finite, n >= 1, var > 0. */
-void actent_kde_bounds(const struct act_kernels *k, const float *y, size_t n, double var,
-                       struct actent_kde *out);
+/* Progress over one or more calls: done counts the pairs computed so far
+ * (actent_kde_pairs(n) per call), total what all the calls will compute. */
+struct actent_kde_watch {
+    struct actent_progress *p;
+    uint64_t done, total;
+};
+
+/* Through the table's kde_rows (twice: V and 4V); y finite, n >= 1, var > 0.
+ * w (may be NULL) is updated after each block of rows. 0; -1 when memory is
+ * short (n doubles and n floats); 1 when w's callback asked to stop. */
+int actent_kde_bounds(const struct act_kernels *k, const float *y, size_t n, double var,
+                      struct actent_kde_watch *w, struct actent_kde *out);
+
+/* the pairs one call of actent_kde_bounds computes: n(n - 1) / 2 for each bound, n(n - 1) */
+uint64_t actent_kde_pairs(size_t n);
 
 #endif

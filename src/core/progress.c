@@ -18,6 +18,9 @@ void actent_progress_start(struct actent_progress *p, FILE *f, bool bar, const c
     p->unit = "inputs";
     p->t0 = p->last_line = actent_now();
     p->last_pct = 0;
+    p->tick = NULL;
+    p->tick_ctx = NULL;
+    p->stop = false;
 }
 
 static void fmt_time(char *buf, size_t len, double s)
@@ -29,10 +32,19 @@ static void fmt_time(char *buf, size_t len, double s)
         snprintf(buf, len, "%lds", t);
 }
 
-void actent_progress_update(struct actent_progress *p, uint64_t done, uint64_t total)
+static void draw(struct actent_progress *p, uint64_t done, uint64_t total);
+
+bool actent_progress_update(struct actent_progress *p, uint64_t done, uint64_t total)
 {
-    if (!p->f || total == 0)
-        return;
+    if (p->tick && !p->stop && p->tick(p->tick_ctx, done, total) != 0)
+        p->stop = true;
+    if (p->f && total)
+        draw(p, done, total);
+    return p->stop;
+}
+
+static void draw(struct actent_progress *p, uint64_t done, uint64_t total)
+{
     double now = actent_now(), el = now - p->t0, frac = (double)done / (double)total;
     int pct = (int)(100.0 * frac);
     char a[32], b[32];

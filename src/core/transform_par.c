@@ -19,6 +19,7 @@ struct cn_run {
     pthread_mutex_t pmu;
     atomic_uint_least64_t done;
     uint64_t total;
+    atomic_bool stop; /* the progress callback asked to stop */
 };
 
 static void one_round(const struct actent_cn_job *j, struct actent_rng *r)
@@ -33,14 +34,15 @@ static void one_round(const struct actent_cn_job *j, struct actent_rng *r)
 
 static void transform(struct cn_run *c, size_t k, struct actent_rng *r)
 {
-    for (size_t it = 0; it < c->iterations; it++) {
+    for (size_t it = 0; it < c->iterations && !atomic_load(&c->stop); it++) {
         one_round(&c->jobs[k], r);
         if (!c->p)
             continue;
         uint64_t done = atomic_fetch_add(&c->done, c->jobs[k].m) + c->jobs[k].m;
         /* whoever finds the bar free redraws it; the others go on working */
         if (pthread_mutex_trylock(&c->pmu) == 0) {
-            actent_progress_update(c->p, done, c->total);
+            if (actent_progress_update(c->p, done, c->total))
+                atomic_store(&c->stop, true);
             pthread_mutex_unlock(&c->pmu);
         }
     }
@@ -76,6 +78,7 @@ int actent_copy_neighbour_jobs(struct actent_cn_job *jobs, size_t njobs, size_t 
 {
     struct cn_run c = {.jobs = jobs, .njobs = njobs, .iterations = iterations, .r = r, .p = p};
     atomic_init(&c.done, 0);
+    atomic_init(&c.stop, false);
     for (size_t k = 0; k < njobs; k++)
         c.total += (uint64_t)jobs[k].m * iterations;
     pthread_mutex_init(&c.pmu, NULL);
@@ -95,5 +98,5 @@ int actent_copy_neighbour_jobs(struct actent_cn_job *jobs, size_t njobs, size_t 
         free(c.states);
     }
     pthread_mutex_destroy(&c.pmu);
-    return rc;
+    return rc ? rc : atomic_load(&c.stop) ? 1 : 0;
 }

@@ -23,8 +23,9 @@ struct actent_cn_job {
 
 /* Runs `iterations` rounds on each job, in order, drawing from r; r ends
  * where the serial run leaves it. threads <= 1: serially. p: progress over
- * all rounds (counted in values moved), or NULL. 0, or -1 when memory for
- * the start states is short. */
+ * all rounds (counted in values moved), or NULL. 0; -1 when memory for the
+ * start states is short; 1 when p's callback asked to stop (the rounds end
+ * part-way, the values and r are then of no use). */
 int actent_copy_neighbour_jobs(struct actent_cn_job *jobs, size_t njobs, size_t iterations,
                                struct actent_rng *r, unsigned threads, struct actent_progress *p);
 
