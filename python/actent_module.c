@@ -5,6 +5,9 @@
  * object TypeError. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 
 #include "actent.h"
 #include "args.h"
@@ -215,48 +218,139 @@ static PyObject *act_list(PyObject *a)
     return s;
 }
 
+/* An analysis on a thread of its own while the caller's thread waits with
+ * the GIL released, waking every 50 ms to let Python handle signals: Ctrl-C
+ * (KeyboardInterrupt) cancels the work through the library's progress
+ * callback and is raised once the work has stopped. */
+struct analysis {
+    const actent_table *t;
+    const float *x;
+    size_t n;
+    struct actent_options o;
+    char *json;
+    char err[ERRLEN];
+    int rc;
+    atomic_int cancel, finished;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+};
+
+static int analysis_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)done, (void)total;
+    return atomic_load(&((struct analysis *)ctx)->cancel);
+}
+
+static void *analysis_main(void *arg)
+{
+    struct analysis *a = arg;
+    a->rc = actent_analyse_json(a->t, a->x, a->n, &a->o, &a->json, a->err, sizeof a->err);
+    pthread_mutex_lock(&a->mu);
+    atomic_store(&a->finished, 1);
+    pthread_cond_signal(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+/* 0, or -1 with an exception: KeyboardInterrupt (or whatever a signal handler raised) */
+static int analysis_run(struct analysis *a)
+{
+    a->o.progress = analysis_progress;
+    a->o.progress_ctx = a;
+    atomic_init(&a->cancel, 0);
+    atomic_init(&a->finished, 0);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->cv, NULL);
+    pthread_t tid;
+    int threaded = pthread_create(&tid, NULL, analysis_main, a) == 0;
+    int raised = 0;
+    if (!threaded) { /* no thread to spare: run here, uninterruptible */
+        Py_BEGIN_ALLOW_THREADS analysis_main(a);
+        Py_END_ALLOW_THREADS
+    }
+    while (threaded) {
+        int done;
+        Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&a->mu);
+        if (!atomic_load(&a->finished)) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 50 * 1000 * 1000;
+            ts.tv_sec += ts.tv_nsec / 1000000000;
+            ts.tv_nsec %= 1000000000;
+            pthread_cond_timedwait(&a->cv, &a->mu, &ts);
+        }
+        done = atomic_load(&a->finished);
+        pthread_mutex_unlock(&a->mu);
+        Py_END_ALLOW_THREADS if (done) break;
+        if (!raised && PyErr_CheckSignals() != 0) {
+            raised = 1; /* keep the exception; wait for the work to stop */
+            atomic_store(&a->cancel, 1);
+        }
+    }
+    if (threaded) {
+        Py_BEGIN_ALLOW_THREADS pthread_join(tid, NULL);
+        Py_END_ALLOW_THREADS
+    }
+    pthread_cond_destroy(&a->cv);
+    pthread_mutex_destroy(&a->mu);
+    if (raised) {
+        actent_free(a->json);
+        a->json = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = {"x",          "activations", "bins",  "mode",
                             "iterations", "seed",        "table", NULL};
-    PyObject *xo, *acts = Py_None, *bins = NULL, *table = Py_None;
-    const char *mode = "notebook";
-    Py_ssize_t iters = 0;
-    unsigned long long seed = 0;
+    PyObject *xo, *acts = Py_None, *bins = NULL, *table = Py_None, *modeo = NULL;
+    PyObject *iterso = NULL, *seedo = NULL;
     const actent_table *t;
-    struct actent_options o = {.bins = 50};
+    struct analysis a = {.o = {.bins = 50, .mode = "notebook"}};
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOznKO:analyse", names, &xo, &acts, &bins, &mode,
-                                     &iters, &seed, &table) ||
-        arg_table(table, &t) || (bins && arg_bins(bins, "bins", &o.bins) != 0))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOOO:analyse", names, &xo, &acts, &bins, &modeo,
+                                     &iterso, &seedo, &table) ||
+        arg_table(table, &t) || (bins && arg_bins(bins, "bins", &a.o.bins) != 0))
         return NULL;
-    if (iters < 0 || seed > UINT32_MAX)
-        return PyErr_Format(PyExc_ValueError, "analyse: %s",
-                            iters < 0 ? "iterations cannot be negative"
-                                      : "seed must be in 0 .. 2**32 - 1 (numpy's seed)");
+    if (modeo && modeo != Py_None && !(a.o.mode = arg_text(modeo, "mode")))
+        return NULL;
+    uint64_t iters = 0, seed = 0;
+    if (iterso && arg_range(iterso, "iterations", ACTENT_MAX_ITERATIONS,
+                            "at most 2**20 copy-neighbour rounds, as the CLI", &iters) != 0)
+        return NULL;
+    if (seedo && arg_range(seedo, "seed", UINT32_MAX,
+                           "seed must be in 0 .. 2**32 - 1 (numpy's "
+                           "seed)",
+                           &seed) != 0)
+        return NULL;
     PyObject *list = act_list(acts);
     if (!list)
         return NULL;
-    o.mode = mode;
-    o.iterations = (size_t)iters;
-    o.seed = (uint32_t)seed;
-    o.activations = list == Py_None ? NULL : PyUnicode_AsUTF8(list);
+    a.o.iterations = (size_t)iters;
+    a.o.seed = (uint32_t)seed;
+    a.o.activations = list == Py_None ? NULL : arg_text(list, "activations");
     struct f32 x;
-    char *json = NULL, err[ERRLEN];
-    int rc = -1;
-    if ((list == Py_None || o.activations) && f32_get(xo, "x", &x) == 0) {
-        Py_BEGIN_ALLOW_THREADS rc = actent_analyse_json(t, x.x, x.v.n, &o, &json, err, sizeof err);
-        Py_END_ALLOW_THREADS f32_release(&x);
-        if (rc != 0)
-            fail("analyse", err);
+    int ok = 0;
+    if ((list == Py_None || a.o.activations) && f32_get(xo, "x", &x) == 0) {
+        a.t = t;
+        a.x = x.x;
+        a.n = x.v.n;
+        if (analysis_run(&a) == 0) {
+            ok = a.rc == 0;
+            if (!ok)
+                fail("analyse", a.err);
+        }
+        f32_release(&x);
     }
     Py_DECREF(list);
-    if (rc != 0)
+    if (!ok)
         return NULL;
     PyObject *mod = PyImport_ImportModule("json");
-    PyObject *out = mod ? PyObject_CallMethod(mod, "loads", "s", json) : NULL;
+    PyObject *out = mod ? PyObject_CallMethod(mod, "loads", "s", a.json) : NULL;
     Py_XDECREF(mod);
-    actent_free(json);
+    actent_free(a.json);
     return out;
 }
 

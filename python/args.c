@@ -3,15 +3,38 @@
 
 #include <string.h>
 
-int arg_activation(PyObject *name, int *act)
+const char *arg_text(PyObject *o, const char *what)
 {
-    const char *s = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a str, not %.100s", what, Py_TYPE(o)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(o, &len);
     if (!s) {
         PyErr_Clear();
+        PyErr_Format(PyExc_ValueError,
+                     "%s is not valid text: it holds a lone surrogate (%R), which no name has",
+                     what, o);
+        return NULL;
+    }
+    if (strlen(s) != (size_t)len) {
+        PyErr_Format(PyExc_ValueError, "%s %R contains a NUL character ('\\0')", what, o);
+        return NULL;
+    }
+    return s;
+}
+
+int arg_activation(PyObject *name, int *act)
+{
+    if (!PyUnicode_Check(name)) {
         PyErr_Format(PyExc_TypeError, "the activation must be a name (str), not %.100s",
                      Py_TYPE(name)->tp_name);
         return -1;
     }
+    const char *s = arg_text(name, "the activation name");
+    if (!s)
+        return -1;
     *act = actent_activation_find(s);
     if (*act >= 0)
         return 0;
@@ -29,13 +52,14 @@ int arg_table(PyObject *name, const actent_table **t)
     *t = NULL;
     if (!name || name == Py_None)
         return 0;
-    const char *s = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
-    if (!s) {
-        PyErr_Clear();
+    if (!PyUnicode_Check(name)) {
         PyErr_Format(PyExc_TypeError, "table must be a name (str) or None, not %.100s",
                      Py_TYPE(name)->tp_name);
         return -1;
     }
+    const char *s = arg_text(name, "table");
+    if (!s)
+        return -1;
     char err[ERRLEN];
     *t = actent_table_select(s, err, sizeof err);
     if (*t)
@@ -44,20 +68,68 @@ int arg_table(PyObject *name, const actent_table **t)
     return -1;
 }
 
+/* -1, 0 or 1 as the int i is negative, zero or positive; -2 with an exception */
+static int long_sign(PyObject *i)
+{
+    PyObject *zero = PyLong_FromLong(0);
+    int gt = zero ? PyObject_RichCompareBool(i, zero, Py_GT) : -1;
+    int lt = gt == 0 ? PyObject_RichCompareBool(i, zero, Py_LT) : 0;
+    Py_XDECREF(zero);
+    if (gt < 0 || lt < 0)
+        return -2;
+    return gt ? 1 : lt ? -1 : 0;
+}
+
 int arg_bins(PyObject *o, const char *what, size_t *bins)
 {
     PyObject *i = PyNumber_Index(o);
     if (!i)
         return -1;
-    Py_ssize_t b = PyLong_AsSsize_t(i);
-    Py_DECREF(i);
-    if (b == -1 && PyErr_Occurred())
-        return -1;
-    if (b < 1) {
-        PyErr_Format(PyExc_ValueError, "%s is %zd: at least one bin is needed", what, b);
+    int sign = long_sign(i);
+    Py_ssize_t b = sign == 1 ? PyLong_AsSsize_t(i) : -1;
+    if (b == -1 && PyErr_Occurred()) {
+        /* past what a size holds: the library's bound in the library's words */
+        PyErr_Clear();
+        b = PY_SSIZE_T_MAX;
+    }
+    if (sign == 1 && (size_t)b > ACTENT_MAX_BINS) {
+        PyErr_Format(PyExc_ValueError, "%s is %S: at most %zu bins (2**24) are supported", what, i,
+                     (size_t)ACTENT_MAX_BINS);
+        Py_DECREF(i);
         return -1;
     }
+    if (sign != 1) {
+        if (sign != -2)
+            PyErr_Format(PyExc_ValueError, "%s is %S: at least one bin is needed", what, i);
+        Py_DECREF(i);
+        return -1;
+    }
+    Py_DECREF(i);
     *bins = (size_t)b;
+    return 0;
+}
+
+int arg_range(PyObject *o, const char *what, uint64_t max, const char *rule, uint64_t *out)
+{
+    PyObject *i = PyNumber_Index(o);
+    if (!i)
+        return -1;
+    int sign = long_sign(i);
+    unsigned long long v = sign >= 0 ? PyLong_AsUnsignedLongLong(i) : 0;
+    if (sign == -2 || (v == (unsigned long long)-1 && PyErr_Occurred() &&
+                       !PyErr_ExceptionMatches(PyExc_OverflowError))) {
+        Py_DECREF(i);
+        return -1;
+    }
+    PyErr_Clear();
+    int bad = sign < 0 || v > max || (v == (unsigned long long)-1 && max != UINT64_MAX);
+    if (bad)
+        PyErr_Format(PyExc_ValueError, "%s is %S: %s", what, i,
+                     sign < 0 ? "it cannot be negative" : rule);
+    Py_DECREF(i);
+    if (bad)
+        return -1;
+    *out = v;
     return 0;
 }
 
@@ -65,23 +137,34 @@ int arg_bins(PyObject *o, const char *what, size_t *bins)
 static int from_sequence(PyObject *o, const char *what, double *d, uint64_t *u, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        PyObject *e = PySequence_Fast_GET_ITEM(o, (Py_ssize_t)i);
+        PyObject *e = PyTuple_GET_ITEM(o, (Py_ssize_t)i);
         if (d) {
             d[i] = PyFloat_AsDouble(e);
+            if (d[i] == -1.0 && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_ValueError, "%s[%zu] is too large for a float (double)", what,
+                             i);
+                return -1;
+            }
             if (d[i] == -1.0 && PyErr_Occurred())
                 goto not_a_number;
             continue;
         }
         PyObject *k = PyNumber_Index(e);
-        long long v = k ? PyLong_AsLongLong(k) : -1;
-        Py_XDECREF(k);
-        if (v == -1 && PyErr_Occurred())
+        if (!k)
             goto not_a_number;
-        if (v < 0) {
-            PyErr_Format(PyExc_ValueError, "%s[%zu] is %lld: counts cannot be negative", what, i,
-                         v);
-            return -1;
+        int sign = long_sign(k);
+        unsigned long long v = sign >= 0 ? PyLong_AsUnsignedLongLong(k) : 0;
+        if (sign == -1)
+            PyErr_Format(PyExc_ValueError, "%s[%zu] is %S: counts cannot be negative", what, i, k);
+        else if (v == (unsigned long long)-1 && PyErr_Occurred() &&
+                 PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "%s[%zu] is %S: counts must be below 2**64", what, i, k);
         }
+        Py_DECREF(k);
+        if (PyErr_Occurred())
+            return -1;
         u[i] = (uint64_t)v;
         continue;
     not_a_number:
@@ -101,11 +184,18 @@ static int numbers(PyObject *o, const char *what, double **d, uint64_t **u, size
     void *mem = NULL;
     size_t size = d ? sizeof **d : sizeof **u;
     if (PyList_Check(o) || PyTuple_Check(o)) {
-        *n = (size_t)PySequence_Fast_GET_SIZE(o);
+        /* a tuple copy holds a strong reference to every element: an element's
+         * __index__ or __float__ may change or empty the list while it is read */
+        PyObject *items = PySequence_Tuple(o);
+        if (!items)
+            return -1;
+        *n = (size_t)PyTuple_GET_SIZE(items);
         mem = PyMem_Malloc(*n ? *n * size : 1);
+        int rc = mem ? from_sequence(items, what, d ? mem : NULL, d ? NULL : mem, *n) : -1;
+        Py_DECREF(items);
         if (!mem)
             return PyErr_NoMemory(), -1;
-        if (from_sequence(o, what, d ? mem : NULL, d ? NULL : mem, *n) != 0)
+        if (rc != 0)
             return PyMem_Free(mem), -1;
     } else {
         struct view v;

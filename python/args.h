@@ -13,6 +13,10 @@
 /* the library's messages fit here */
 #define ERRLEN 512
 
+/* a str argument as UTF-8, NULL with TypeError (not a str) or ValueError (a
+ * lone surrogate, or an embedded NUL that C would silently cut the name at) */
+const char *arg_text(PyObject *o, const char *what);
+
 /* activation by name; -1 with ValueError naming the known ones */
 int arg_activation(PyObject *name, int *act);
 
@@ -22,6 +26,10 @@ int arg_table(PyObject *name, const actent_table **t);
 
 /* a count of bins, >= 1; -1 with ValueError (or TypeError) naming what */
 int arg_bins(PyObject *o, const char *what, size_t *bins);
+
+/* A whole number in [0, max] (anything with __index__): -1 with TypeError,
+ * or ValueError saying "what is V: rule" (or that it cannot be negative) */
+int arg_range(PyObject *o, const char *what, uint64_t max, const char *rule, uint64_t *out);
 
 /* 1-D numbers (array or list) as doubles in *out (PyMem_Free it); TypeError
  * or ValueError */

@@ -70,9 +70,26 @@ static int from_buffer(PyObject *obj, const char *what, struct view *v)
         return type_error(what, "its elements have the unsupported format ", v->type.fmt);
     v->data = v->buf.buf;
     v->ndim = v->buf.ndim;
-    for (int d = 0; d < v->ndim; d++) {
-        v->shape[d] = v->buf.shape[d];
-        v->strides[d] = v->buf.strides[d];
+    if (v->ndim > 64)
+        return type_error(what, "more than 64 dimensions are not supported", NULL);
+    /* PEP 3118: shape NULL means one dimension of len / itemsize (or none,
+     * when ndim is 0); strides NULL (what ctypes exports) means C-contiguous */
+    if (!v->buf.shape && v->ndim != 0) {
+        v->ndim = 1;
+        v->shape[0] = v->buf.itemsize ? v->buf.len / v->buf.itemsize : 0;
+    } else {
+        for (int d = 0; d < v->ndim; d++)
+            v->shape[d] = v->buf.shape[d];
+    }
+    if (v->buf.strides) {
+        for (int d = 0; d < v->ndim; d++)
+            v->strides[d] = v->buf.strides[d];
+    } else {
+        Py_ssize_t s = v->buf.itemsize;
+        for (int d = v->ndim - 1; d >= 0; d--) {
+            v->strides[d] = s;
+            s *= v->shape[d];
+        }
     }
     return 0;
 }
@@ -100,7 +117,11 @@ static int from_interface(PyObject *obj, PyObject *ai, const char *what, struct 
         PyTuple_GET_SIZE(data) != 2 || (mask && mask != Py_None))
         return type_error(what, "its __array_interface__ is not one actent reads ",
                           "(needs typestr, shape and data as (address, read-only))");
-    if (parse_typestr(PyUnicode_AsUTF8(ts), &v->type) != 0)
+    const char *typestr = PyUnicode_AsUTF8(ts);
+    if (!typestr) /* not encodable (a lone surrogate): not a numpy type string */
+        return PyErr_Clear(),
+               type_error(what, "its __array_interface__ typestr is not valid text", NULL);
+    if (parse_typestr(typestr, &v->type) != 0)
         return type_error(what, "its elements have the unsupported type ", v->type.fmt);
     v->ndim = ssize_tuple(shape, v->shape, 64);
     void *p = PyLong_AsVoidPtr(PyTuple_GET_ITEM(data, 0));
@@ -159,9 +180,33 @@ int view_get(PyObject *obj, const char *what, struct view *v)
         view_release(v);
         return -1;
     }
-    v->n = 1;
-    for (int d = 0; d < v->ndim; d++)
-        v->n *= (size_t)v->shape[d];
+    /* the element count and the bytes it spans must fit in memory: a shape
+     * whose product wraps would make every later size wrong */
+    size_t n = 1, span = (size_t)v->type.size;
+    int empty = 0, big = 0;
+    for (int d = 0; d < v->ndim; d++) {
+        size_t s = (size_t)v->shape[d];
+        size_t step = (size_t)(v->strides[d] < 0 ? -v->strides[d] : v->strides[d]);
+        empty |= s == 0;
+        big |= s && (__builtin_mul_overflow(n, s, &n) || n > (size_t)PY_SSIZE_T_MAX);
+        size_t reach;
+        big |= s && (__builtin_mul_overflow(step, s - 1, &reach) ||
+                     __builtin_add_overflow(span, reach, &span) || span > (size_t)PY_SSIZE_T_MAX);
+    }
+    if (big && !empty) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s: its shape holds more elements than any array can (the element count "
+                     "or the memory it spans overflows)",
+                     what);
+        view_release(v);
+        return -1;
+    }
+    v->n = empty ? 0 : n;
+    if (v->n && !v->data) {
+        PyErr_Format(PyExc_ValueError, "%s: its data address is NULL (0): nothing to read", what);
+        view_release(v);
+        return -1;
+    }
     return 0;
 }
 
