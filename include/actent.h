@@ -15,7 +15,10 @@
  *   notebook's order (the order that drives the copy-neighbour transform's
  *   random stream); actent_activation_find() maps a name to its number.
  * - A table is a set of kernels for one instruction set; NULL as a table
- *   argument means "the best table this CPU runs". */
+ *   argument means "the best table this CPU runs". Any other handle must come
+ *   from actent_table_at() or actent_table_select(): one that does not (a
+ *   stale or forged pointer) is refused (-1, or NULL/0 where a call returns
+ *   a name or a flag), never read. */
 #ifndef ACTENT_H
 #define ACTENT_H
 
@@ -69,36 +72,48 @@ ACTENT_API const actent_table *actent_table_at(int i);
  * lists the names) or the CPU cannot run that table. */
 ACTENT_API const actent_table *actent_table_select(const char *name, char *err, size_t errlen);
 
-/* Its name ("scalar", ...); the best table's name when t is NULL. */
+/* Its name ("scalar", ...); the best table's name when t is NULL; NULL for a
+ * handle that is not a table. */
 ACTENT_API const char *actent_table_name(const actent_table *t);
 
-/* 1 when this CPU can run every kernel of t, else 0 (NULL: the best table, 1). */
+/* 1 when this CPU can run every kernel of t, else 0 (NULL: the best table, 1;
+ * a handle that is not a table: 0). */
 ACTENT_API int actent_table_runs_here(const actent_table *t);
 
 /* The largest distance in ULPs from the scalar reference that t declares for
- * act (0: bit-identical); -1 when act is out of range. */
+ * act (0: bit-identical); -1 when act is out of range or t is not a table. */
 ACTENT_API int actent_table_max_ulp(const actent_table *t, int act);
 
 /* ------------------------------------------------------------ computing */
 
+/* The most bins any call takes (2^24): nbins above it is refused with a
+ * message naming this limit, before any memory is asked for. */
+#define ACTENT_MAX_BINS ((size_t)1 << 24)
+
+/* The most copy-neighbour rounds actent_analyse_json runs (2^20, the CLI's
+ * limit): each round moves every value once. */
+#define ACTENT_MAX_ITERATIONS ((size_t)1 << 20)
+
 /* y[i] = f(x[i]) for activation act through table t. n may be 0; y == x is
  * allowed, any other overlap is not. -1 when act is out of range, x or y is
- * NULL with n > 0, or t cannot run on this CPU. NaN maps to NaN. */
+ * NULL with n > 0, t is not a table, or t cannot run on this CPU. NaN maps to
+ * NaN. */
 ACTENT_API int actent_activate(const actent_table *t, int act, const float *x, float *y, size_t n);
 
 /* np.histogram(x, bins=nbins) of float32 data (numpy's uniform mode: nbins
  * bins on [min x, max x], widened by 0.5 each way when min == max): counts[nbins]
  * and scipy.stats.entropy(counts, base=2) in *bits. -1 when n or nbins is 0,
- * a value is NaN or infinite (the message names the first), the range
- * overflows float32, or a pointer is NULL. bits may be NULL. */
+ * nbins > ACTENT_MAX_BINS, a value is NaN or infinite (the message names the
+ * first), the range overflows float32, x or counts is NULL, or t is not a
+ * table this CPU runs. bits may be NULL. */
 ACTENT_API int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t nbins,
                                     uint64_t *counts, double *bits, char *err, size_t errlen);
 
 /* np.histogram(x, bins=edges)[0] for nbins + 1 edges given in double,
  * non-decreasing: value v is counted in the largest bin i with edges[i] <= v,
  * v == edges[nbins] in the last bin, values outside the edges not at all.
- * -1 when nbins is 0, an edge is not finite, the edges decrease, or a value
- * is NaN. */
+ * -1 when nbins is 0 or above ACTENT_MAX_BINS, an edge is not finite, the
+ * edges decrease, a value is NaN, or edges, counts or (with n > 0) x is NULL. */
 ACTENT_API int actent_histogram_edges(const float *x, size_t n, const double *edges, size_t nbins,
                                       uint64_t *counts, char *err, size_t errlen);
 
@@ -129,15 +144,19 @@ ACTENT_API int actent_activation_histogram_mt(const actent_table *t, int act, co
 
 /* scipy.stats.entropy(counts, base=2) to the last bit: p = counts / sum,
  * H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in numpy's pairwise order.
- * NaN when every count is 0 or nbins is 0 (scipy's 0/0). */
+ * The sum is exact in 128 bits, so counts whose total passes 2^64 give the
+ * true entropy (numpy's integer sum would wrap). NaN when every count is 0,
+ * nbins is 0 (scipy's 0/0) or counts is NULL. */
 ACTENT_API double actent_entropy_bits(const uint64_t *counts, size_t nbins);
 
 /* np.random.seed(seed); np.random.uniform(lo, hi, n).astype(np.float32):
  * numpy's legacy MT19937 stream, bit for bit. -1 when lo or hi is not
- * finite, lo > hi, or x is NULL with n > 0. */
+ * finite, lo > hi, hi - lo overflows a double (numpy's "Range exceeds valid
+ * bounds"), or x is NULL with n > 0. */
 ACTENT_API int actent_sample_uniform(uint32_t seed, double lo, double hi, float *x, size_t n);
 
-/* np.random.seed(seed); np.random.normal(loc, scale, n).astype(np.float32). */
+/* np.random.seed(seed); np.random.normal(loc, scale, n).astype(np.float32).
+ * -1 when loc or scale is not finite, scale < 0, or x is NULL with n > 0. */
 ACTENT_API int actent_sample_normal(uint32_t seed, double loc, double scale, float *x, size_t n);
 
 /* ------------------------------------------------------------ the whole analysis */
@@ -151,10 +170,20 @@ struct actent_options {
     const char *activations; /* comma-separated names, "all", "notebook" or NULL (notebook's) */
     unsigned threads;        /* at most this many threads (0 or 1: the calling thread only);
                                 the numbers do not depend on it */
+    /* Called now and then while long work runs (the copy-neighbour rounds)
+     * with the work done so far and the total, in a unit of the work's own;
+     * a non-zero return stops the analysis, which then fails with a message
+     * saying it was cancelled. Called from one of the call's threads at a
+     * time, never after the call returns. NULL: never called. */
+    int (*progress)(void *ctx, uint64_t done, uint64_t total);
+    void *progress_ctx;
 };
 
 /* The notebook's analysis of n given values through table t: the input's
- * entropy, each activation's, and after the copy-neighbour transform. On
+ * entropy, each activation's, and after the copy-neighbour transform. -1 as
+ * actent_activation_entropy, for an unknown mode or activation, bins above
+ * ACTENT_MAX_BINS, iterations above ACTENT_MAX_ITERATIONS, or when the
+ * progress callback stopped it. On
  * success *json is one JSON object shaped like one element of
  * `actent experiment --json`'s "results" (docs/experiment.schema.json),
  * NUL-terminated, to be released with actent_free(). */

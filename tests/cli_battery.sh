@@ -156,7 +156,7 @@ expect 1 "all 4 values are non-finite" experiment --input "$v/all_nan_f4.npy" --
 expect 1 "1 of them finite float64 values beyond float32's range" experiment --input "$v/overflow_f8.npy"
 expect 1 "$v/wide_range_f4.npy: the input's range [-3e+38, 3e+38] is wider than float32 can hold" \
     experiment --input "$v/wide_range_f4.npy"
-expect 1 "cannot write '$work/no/such/dir.json': No such file or directory" experiment --n 10 --json "$work/no/such/dir.json"
+expect 1 "cannot write '$work/no/such/dir.json': its folder '$work/no/such' cannot be reached: No such file or directory" experiment --n 10 --json "$work/no/such/dir.json"
 expect 1 "cannot write '$work': it is a directory" experiment --n 10 --json "$work"
 
 cp "$v/vec7_f4.npy" "$work/prev.json.npy"
@@ -185,6 +185,89 @@ if [[ -x /usr/bin/python3 ]]; then
         "$work/ok.json" || fail "ok.json is not the JSON expected"
 fi
 rm -f "$work/ok.json" "$work/out" "$work/err"
+
+# refused in one place, refused everywhere: sets that repeat a name, options
+# that would be ignored, commands that take no argument, a bad environment
+bad_args "the list names 'relu' twice ('all' and 'relu' both hold it)" experiment --activations all,relu
+bad_args "the list names 'gelu' twice ('modern' and 'all' both hold it)" \
+    experiment --activations modern,all
+bad_args "--sigma is the normal's scale: it needs --dist normal" experiment --sigma 2
+bad_args "--nonfinite applies to --input files" experiment --nonfinite drop
+expect 2 "help: no command 'bogus'" help bogus
+expect 2 "help: unexpected argument 'more'" help experiment more
+expect 2 "version: unexpected argument 'extra'" version extra
+expect 2 "machine: unexpected argument 'extra'" machine extra
+also="unknown ISA 'bogus'"
+ACTENT_ISA=bogus expect 2 "ACTENT_ISA=bogus (from the environment)" experiment --n 10
+ACTENT_ISA=bogus expect 2 "ACTENT_ISA=bogus (from the environment)" isa
+also="unknown ISA 'nosuch'"
+expect 2 "--isa nosuch:" verify --isa nosuch
+also=''
+
+# what a command prints must arrive: a full device is a failure (exit 1), for
+# every command, not only experiment
+for cmd in "verify --quick --activations relu" isa help version machine "help experiment"; do
+    runs=$((runs + 1))
+    # shellcheck disable=SC2086
+    "$actent" $cmd >/dev/full 2>"$work/err"
+    rc=$?
+    [[ $rc == 1 ]] && grep -qF "cannot write to standard output: No space left on device" "$work/err" ||
+        fail "actent $cmd >/dev/full: exit $rc, $(head -c 200 "$work/err")"
+    rm -f "$work/err"
+done
+
+# --json into what is not a regular file: written into (a device, a FIFO),
+# followed (a symbolic link), or refused, never replaced by a regular file
+json_into() { # json_into WHAT PATH: a good run writing its JSON to PATH
+    runs=$((runs + 1))
+    "$actent" experiment --n 64 --iterations 0 --activations relu --json "$2" >/dev/null 2>"$work/err"
+}
+if mknod "$work/full" c 1 7 2>/dev/null; then # a copy of /dev/full (root only)
+    json_into device "$work/full"
+    rc=$?
+    [[ $rc == 1 && -c $work/full ]] && grep -qF "cannot write '$work/full': No space left on device" "$work/err" ||
+        fail "--json to a full device: exit $rc, $(ls -l "$work/full") $(cat "$work/err")"
+    rm -f "$work/full"
+fi
+json_into null /dev/null && [[ -c /dev/null ]] || fail "--json /dev/null: $(cat "$work/err")"
+mkfifo "$work/pipe"
+cat "$work/pipe" >"$work/piped" &
+json_into fifo "$work/pipe" || fail "--json to a FIFO failed: $(cat "$work/err")"
+wait
+[[ -p $work/pipe ]] && grep -qF '"schema": "actent.experiment/2"' "$work/piped" ||
+    fail "--json to a FIFO: the FIFO was replaced, or nothing came through it"
+rm -f "$work/pipe" "$work/piped"
+echo old >"$work/target.json"
+ln -s target.json "$work/link.json"
+json_into link "$work/link.json" || fail "--json to a symbolic link failed: $(cat "$work/err")"
+[[ -L $work/link.json ]] && grep -qF '"schema"' "$work/target.json" ||
+    fail "--json to a symbolic link: the link was replaced, or its target not written"
+ln -s missing.json "$work/dangling.json"
+json_into dangling "$work/dangling.json" && fail "--json to a dangling link succeeded"
+grep -qF "is a symbolic link to a missing file" "$work/err" || fail "dangling link: $(cat "$work/err")"
+[[ -L $work/dangling.json && ! -e $work/missing.json ]] || fail "dangling link: changed"
+rm -f "$work/target.json" "$work/link.json" "$work/dangling.json"
+if [[ -e /proc/version ]]; then
+    json_into proc /proc/version && fail "--json /proc/version succeeded"
+    grep -qF "none can be created in '/proc'" "$work/err" || fail "--json /proc/version: $(cat "$work/err")"
+fi
+rm -f "$work/err"
+
+# a file name that is not UTF-8 is still valid JSON (U+FFFD for each bad byte)
+bad_name=$work/$'bad\xff\xfe.npy'
+cp "$v/vec7_f4.npy" "$bad_name"
+runs=$((runs + 1))
+"$actent" experiment --input "$bad_name" --iterations 0 --json "$work/utf8.json" >/dev/null 2>&1 ||
+    fail "a file name with bytes 0xff 0xfe: the run failed"
+if grep -q $'\xff' "$work/utf8.json"; then
+    fail "raw 0xff bytes in the JSON"
+fi
+grep -qF 'bad\ufffd\ufffd.npy' "$work/utf8.json" || fail "the bad bytes are not U+FFFD: $(grep file "$work/utf8.json")"
+if [[ -x /usr/bin/python3 ]]; then
+    /usr/bin/python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' \
+        "$work/utf8.json" || fail "the JSON does not decode as UTF-8"
+fi
+rm -f "$bad_name" "$work/utf8.json"
 
 echo "cli battery: $runs runs, $fails failures"
 ((fails == 0))

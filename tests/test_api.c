@@ -4,6 +4,7 @@
  * public header is included: nothing internal is reachable from here. */
 #include "test_util.h"
 
+#include <float.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -250,6 +251,90 @@ static void analyse_json(void **state)
             "mode 'exact' is unknown");
 }
 
+/* Hostile calls that crashed or answered wrongly once: each is refused or
+ * answered right, never read through a bad pointer. */
+static int cancel_after(void *ctx, uint64_t done, uint64_t total)
+{
+    int *calls = ctx;
+    assert_true(done <= total);
+    return ++*calls >= 3; /* stop at the third call */
+}
+
+static void hostile_calls(void **state)
+{
+    (void)state;
+    char err[256];
+    uint64_t c[8];
+    float x[4] = {0.5f, -1.0f, 0.25f, 2.0f}, y[4];
+    double bits = 7.0;
+    /* a forged table handle: refused by every call that takes one, not read */
+    static const char junk[64] = "not a table";
+    const actent_table *forged = (const actent_table *)(const void *)junk;
+    assert_int_equal(actent_activate(forged, 0, x, y, 4), -1);
+    REFUSED(actent_input_entropy(forged, x, 4, 8, c, &bits, err, sizeof err),
+            "is not one of actent_table_at()'s");
+    REFUSED(actent_activation_entropy(forged, 2, x, 4, 8, c, &bits, err, sizeof err),
+            "is not one of actent_table_at()'s");
+    assert_null(actent_table_name(forged));
+    assert_int_equal(actent_table_runs_here(forged), 0);
+    assert_int_equal(actent_table_max_ulp(forged, 0), -1);
+    char *json = NULL;
+    REFUSED(actent_analyse_json(forged, x, 4, NULL, &json, err, sizeof err),
+            "is not one of actent_table_at()'s");
+    assert_true(bits == 7.0);
+    /* NULL counts: NaN, as for no counts at all */
+    assert_true(isnan(actent_entropy_bits(NULL, 5)));
+    /* counts whose sum passes 2^64: the true entropy (1, 1, log2 5) */
+    uint64_t half[2] = {(uint64_t)1 << 63, (uint64_t)1 << 63};
+    uint64_t most[2] = {UINT64_MAX, UINT64_MAX};
+    uint64_t five[5] = {(uint64_t)1 << 62, (uint64_t)1 << 62, (uint64_t)1 << 62, (uint64_t)1 << 62,
+                        (uint64_t)1 << 62};
+    assert_true(actent_entropy_bits(half, 2) == 1.0);
+    assert_true(actent_entropy_bits(most, 2) == 1.0);
+    assert_true(fabs(actent_entropy_bits(five, 5) - log2(5.0)) < 1e-15);
+    /* a range whose width overflows a double: numpy raises OverflowError */
+    assert_int_equal(actent_sample_uniform(0, -DBL_MAX, DBL_MAX, x, 4), -1);
+    assert_int_equal(actent_sample_normal(0, 0.0, -1.0, x, 4), -1);
+    /* too many bins: the limit named, before any memory is asked for */
+    size_t too_many = ACTENT_MAX_BINS + 1;
+    REFUSED(actent_input_entropy(NULL, x, 4, too_many, c, &bits, err, sizeof err),
+            "at most ACTENT_MAX_BINS (2^24 = 16777216) bins");
+    REFUSED(actent_activation_entropy(NULL, 2, x, 4, too_many, c, &bits, err, sizeof err),
+            "at most ACTENT_MAX_BINS (2^24 = 16777216) bins");
+    REFUSED(actent_histogram_edges(x, 4, (double[]){0.0, 1.0}, too_many, c, err, sizeof err),
+            "at most ACTENT_MAX_BINS");
+    REFUSED(actent_histogram_edges(x, 4, NULL, 1, c, err, sizeof err), "edges is NULL");
+    REFUSED(actent_histogram_edges(x, 4, (double[]){0.0, 1.0}, 1, NULL, err, sizeof err),
+            "counts is NULL");
+    /* the analysis: the iterations capped as in the CLI, the bins too */
+    draw_notebook_sample();
+    struct actent_options o = {.iterations = ACTENT_MAX_ITERATIONS + 1};
+    REFUSED(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err),
+            "at most ACTENT_MAX_ITERATIONS (2^20 = 1048576)");
+    o = (struct actent_options){.bins = too_many};
+    REFUSED(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err),
+            "at most ACTENT_MAX_BINS");
+    /* a progress callback that says stop: cancelled, nothing returned */
+    int calls = 0;
+    o = (struct actent_options){
+        .iterations = 1000, .progress = cancel_after, .progress_ctx = &calls};
+    REFUSED(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err), "cancelled");
+    assert_int_equal(calls, 3);
+    assert_null(json);
+    /* and one that lets it run is called, and changes nothing */
+    calls = -1000000;
+    o.iterations = 20;
+    o.activations = "relu";
+    assert_int_equal(actent_analyse_json(NULL, nb_x, NB_N, &o, &json, err, sizeof err), 0);
+    assert_true(calls > -1000000);
+    char *plain = NULL;
+    o.progress = NULL;
+    assert_int_equal(actent_analyse_json(NULL, nb_x, NB_N, &o, &plain, err, sizeof err), 0);
+    assert_string_equal(json, plain);
+    actent_free(json);
+    actent_free(plain);
+}
+
 /* the same calls from several threads at once give the single thread's results */
 struct job {
     const actent_table *t;
@@ -338,15 +423,11 @@ static void threaded_histograms(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(version_and_lists),
-        cmocka_unit_test(select_tables),
-        cmocka_unit_test(notebook_numbers),
-        cmocka_unit_test(numpy_histograms),
-        cmocka_unit_test(refusals),
-        cmocka_unit_test(entropy_and_activate),
-        cmocka_unit_test(analyse_json),
-        cmocka_unit_test(concurrent_calls),
-        cmocka_unit_test(threaded_histograms),
+        cmocka_unit_test(version_and_lists), cmocka_unit_test(select_tables),
+        cmocka_unit_test(notebook_numbers),  cmocka_unit_test(numpy_histograms),
+        cmocka_unit_test(refusals),          cmocka_unit_test(entropy_and_activate),
+        cmocka_unit_test(analyse_json),      cmocka_unit_test(hostile_calls),
+        cmocka_unit_test(concurrent_calls),  cmocka_unit_test(threaded_histograms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

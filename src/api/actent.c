@@ -22,6 +22,16 @@ static const struct act_kernels *kern(const actent_table *t)
     return (const struct act_kernels *)(const void *)t;
 }
 
+/* A handle is only ever one of the registry's tables: anything else (a stale
+ * or forged pointer) is refused before it is read. */
+static bool registered(const actent_table *t)
+{
+    for (size_t i = 0; i < act_ntables; i++)
+        if (kern(t) == act_tables[i])
+            return true;
+    return false;
+}
+
 static const actent_table *pub(const struct act_kernels *k)
 {
     return (const actent_table *)(const void *)k;
@@ -31,6 +41,11 @@ static const actent_table *pub(const struct act_kernels *k)
 static const struct act_kernels *resolve(const actent_table *t, char *err, size_t len)
 {
     if (t) {
+        if (!registered(t)) {
+            actent_fail(err, len, "the table handle %p is not one of actent_table_at()'s",
+                        (const void *)t);
+            return NULL;
+        }
         if (kern(t)->cpu_ok())
             return kern(t);
         actent_fail(err, len, "table '%s' cannot run on this CPU", kern(t)->name);
@@ -77,14 +92,23 @@ const actent_table *actent_table_select(const char *name, char *err, size_t errl
 
 const char *actent_table_name(const actent_table *t)
 {
+    if (t && !registered(t))
+        return NULL;
     const struct act_kernels *k = resolve(t, NULL, 0);
     return k ? k->name : kern(t)->name;
 }
 
-int actent_table_runs_here(const actent_table *t) { return t ? kern(t)->cpu_ok() : 1; }
+int actent_table_runs_here(const actent_table *t)
+{
+    if (t && !registered(t))
+        return 0;
+    return t ? kern(t)->cpu_ok() : 1;
+}
 
 int actent_table_max_ulp(const actent_table *t, int act)
 {
+    if (t && !registered(t))
+        return -1;
     const struct act_kernels *k = t ? kern(t) : resolve(NULL, NULL, 0);
     if (act < 0 || act >= ACT_COUNT || !k)
         return -1;
@@ -119,6 +143,9 @@ static int check_values(const float *x, size_t n, size_t nbins, const void *coun
         return actent_fail(err, len, "x is NULL");
     if (nbins == 0)
         return actent_fail(err, len, "nbins is 0: at least one bin is needed");
+    if (nbins > ACTENT_MAX_BINS)
+        return actent_fail(err, len, "nbins is %zu: at most ACTENT_MAX_BINS (2^24 = %zu) bins",
+                           nbins, ACTENT_MAX_BINS);
     if (!counts)
         return actent_fail(err, len, "counts is NULL");
     if (all_finite(x, n))
@@ -148,8 +175,7 @@ int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t
                            (double)lo, (double)hi, nbins);
     struct act_edges *e = actent_edges_uniform(lo, hi, nbins);
     if (!e)
-        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
-                           nbins);
+        return actent_fail(err, errlen, "out of memory for %zu bins", nbins);
     memset(counts, 0, nbins * sizeof *counts);
     k->hist_uniform(x, n, e, counts);
     actent_edges_free(e);
@@ -165,6 +191,10 @@ int actent_histogram_edges(const float *x, size_t n, const double *edges, size_t
         return actent_fail(err, errlen, "edges is NULL");
     if (nbins == 0)
         return actent_fail(err, errlen, "nbins is 0: at least two edges are needed");
+    if (nbins > ACTENT_MAX_BINS)
+        return actent_fail(err, errlen,
+                           "nbins is %zu: at most ACTENT_MAX_BINS (2^24 = %zu) bins (%zu edges)",
+                           nbins, ACTENT_MAX_BINS, ACTENT_MAX_BINS + 1);
     if (!counts || (n && !x))
         return actent_fail(err, errlen, "%s is NULL", counts ? "x" : "counts");
     for (size_t i = 0; i <= nbins; i++) {
@@ -181,8 +211,7 @@ int actent_histogram_edges(const float *x, size_t n, const double *edges, size_t
             return actent_fail(err, errlen, "x[%zu] is NaN: NaN cannot be binned", i);
     struct act_edges *e = actent_edges_given(edges, nbins);
     if (!e)
-        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
-                           nbins);
+        return actent_fail(err, errlen, "out of memory for %zu bins", nbins);
     memset(counts, 0, nbins * sizeof *counts);
     /* any edges, not only evenly spaced ones: the reference table's binary search */
     act_table_scalar.hist_edges(x, n, e, counts);
@@ -214,8 +243,7 @@ int actent_activation_histogram_mt(const actent_table *t, int act, const float *
     actent_par_minmax(k, x, n, actent_par_threads(threads, n), &xlo, &xhi);
     struct actent_edges_buf eb;
     if (actent_edges_buf_init(&eb, nbins) != 0)
-        return actent_fail(err, errlen, "cannot build %zu bins (too many, or out of memory)",
-                           nbins);
+        return actent_fail(err, errlen, "out of memory for %zu bins", nbins);
     struct actent_range r;
     int rc = actent_hist_fused_mt(k, (enum act_op)act, x, n, xlo, xhi, &eb, nbins, counts, &r,
                                   threads, err, errlen);
@@ -250,7 +278,8 @@ static int sample(enum actent_dist d, uint32_t seed, double a, double b, float *
 
 int actent_sample_uniform(uint32_t seed, double lo, double hi, float *x, size_t n)
 {
-    if (!isfinite(lo) || !isfinite(hi) || lo > hi)
+    /* numpy refuses a range whose width overflows ("Range exceeds valid bounds") */
+    if (!isfinite(lo) || !isfinite(hi) || lo > hi || !isfinite(hi - lo))
         return -1;
     return sample(ACTENT_UNIFORM, seed, lo, hi, x, n);
 }

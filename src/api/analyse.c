@@ -18,6 +18,12 @@ static int options(const actent_table *t, const struct actent_options *o,
     actent_experiment_defaults(e);
     e->iterations = 0;
     if (t) {
+        int i = 0;
+        while (i < actent_table_count() && actent_table_at(i) != t)
+            i++;
+        if (i == actent_table_count())
+            return actent_fail(err, len, "the table handle %p is not one of actent_table_at()'s",
+                               (const void *)t);
         e->k = (const struct act_kernels *)(const void *)t;
         if (!e->k->cpu_ok())
             return actent_fail(err, len, "table '%s' cannot run on this CPU", e->k->name);
@@ -30,9 +36,23 @@ static int options(const actent_table *t, const struct actent_options *o,
         e->mode = ACTENT_CONSISTENT;
     else if (o->mode && strcmp(o->mode, "notebook") != 0)
         return actent_fail(err, len, "mode '%s' is unknown (notebook or consistent)", o->mode);
+    if (o->bins > ACTENT_MAX_BINS)
+        return actent_fail(err, len, "bins is %zu: at most ACTENT_MAX_BINS (2^24 = %zu)", o->bins,
+                           ACTENT_MAX_BINS);
     if (o->bins)
         e->bins = o->bins;
+    if (e->mode == ACTENT_NOTEBOOK && e->bins < 2)
+        return actent_fail(err, len,
+                           "bins is 1: notebook mode needs at least 2 (its outputs get "
+                           "one bin fewer)");
+    if (o->iterations > ACTENT_MAX_ITERATIONS)
+        return actent_fail(err, len,
+                           "iterations is %zu: at most ACTENT_MAX_ITERATIONS (2^20 = %zu) "
+                           "copy-neighbour rounds",
+                           o->iterations, ACTENT_MAX_ITERATIONS);
     e->iterations = o->iterations;
+    e->tick = o->progress;
+    e->tick_ctx = o->progress_ctx;
     e->threads = o->threads;
     e->seed = o->seed;
     if (o->activations && actent_activations_parse(o->activations, e->use, err, len) != 0)

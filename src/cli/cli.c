@@ -3,9 +3,11 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_list.h"
+#include "dispatch.h"
 #include "errmsg.h"
 #include "repeats.h"
 
@@ -30,7 +32,7 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
     return 0;
 }
 
-enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4, GIVEN_NOISE = 8 };
+enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4, GIVEN_NOISE = 8, GIVEN_NONFINITE = 16 };
 #define MAX_REPEATS ACTENT_REPEATS_MAX
 
 /* --estimator, --noise-var, --binning, --repeats: 0, -1, or 1 when opt is none of them */
@@ -158,6 +160,7 @@ static int experiment_option(struct actent_cli *c, const char *opt, const char *
             s->nonfinite = ACTENT_NONFINITE_DROP;
         else
             return actent_fail(err, len, "--nonfinite must be error or drop, not '%s'", value);
+        c->given |= GIVEN_NONFINITE;
     } else if (strcmp(opt, "--json") == 0) {
         if (!*value)
             return actent_fail(err, len, "--json expects a file name, or - for standard output");
@@ -180,6 +183,13 @@ static int experiment_check(struct actent_cli *c, char *err, size_t len)
                                names[i]);
     if (s->nsigma > 1 && c->exp.dist != ACTENT_NORMAL)
         return actent_fail(err, len, "--sigma lists several values, which needs --dist normal");
+    if ((c->given & GIVEN_SIGMA) && c->exp.dist != ACTENT_NORMAL)
+        return actent_fail(err, len,
+                           "--sigma is the normal's scale: it needs --dist normal (the sample "
+                           "is uniform on [-1, 1])");
+    if (c->given & GIVEN_NONFINITE && !s->ninputs)
+        return actent_fail(err, len,
+                           "--nonfinite applies to --input files: a sample has no NaN or inf");
     if (s->nn == 0)
         s->n[s->nn++] = c->exp.n;
     if (s->nsigma == 0)
@@ -274,12 +284,19 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_VERIFY;
     else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         c->cmd = ACTENT_CMD_HELP;
+        if (argc > 3)
+            return actent_fail(err, len, "help: unexpected argument '%s' (help takes one command)",
+                               argv[3]);
+        if (argc > 2 && !actent_cli_help_topic(argv[2]))
+            return actent_fail(err, len,
+                               "help: no command '%s' (commands: experiment, verify, isa, "
+                               "machine, help, version)",
+                               argv[2]);
         if (argc > 2)
             c->help_topic = argv[2];
         return 0;
     } else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         c->cmd = ACTENT_CMD_VERSION;
-        return 0;
     } else {
         return actent_fail(err, len,
                            "unknown command '%s' (commands: experiment, verify, isa, machine, "
@@ -306,7 +323,8 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
                 continue;
             }
         }
-        if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
+        if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0' || c->cmd == ACTENT_CMD_VERSION ||
+            c->cmd == ACTENT_CMD_MACHINE)
             return actent_fail(err, len, "%s: unexpected argument '%s'", cmd, arg);
         /* --opt=value or --opt value */
         char opt[64];
@@ -342,4 +360,18 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
                                cmd);
     }
     return c->cmd == ACTENT_CMD_EXPERIMENT ? experiment_check(c, err, len) : 0;
+}
+
+int actent_cli_table(const char *isa, const struct act_kernels **out, char *err, size_t len)
+{
+    const char *env = getenv("ACTENT_ISA");
+    const char *want = isa ? isa : env && *env ? env : NULL;
+    char why[512];
+    if (actent_select(want, out, why, sizeof why) == 0)
+        return 0;
+    if (isa)
+        return actent_fail(err, len, "--isa %s: %s", isa, why);
+    if (want)
+        return actent_fail(err, len, "ACTENT_ISA=%s (from the environment): %s", want, why);
+    return actent_fail(err, len, "%s", why);
 }

@@ -36,7 +36,15 @@ struct actent_cli {
  * naming the bad argument in err. */
 int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *err, size_t len);
 
-/* The usage text for a command (NULL: the overview). */
+/* The table to run: --isa if given, else $ACTENT_ISA if set and non-empty,
+ * else the best this CPU runs. -1 with a message naming where the bad name
+ * came from (the option or the environment variable). */
+int actent_cli_table(const char *isa, const struct act_kernels **out, char *err, size_t len);
+
+/* true when `actent help TOPIC` has something to say: a command's name */
+bool actent_cli_help_topic(const char *topic);
+
+/* The usage text for a command (NULL: the overview; other commands: the overview). */
 void actent_cli_usage(const char *topic, char *buf, size_t len);
 
 #endif

@@ -4,6 +4,16 @@
 
 #include "cli.h"
 
+bool actent_cli_help_topic(const char *topic)
+{
+    static const char *const topics[] = {"experiment", "verify", "isa",
+                                         "machine",    "help",   "version"};
+    for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
+        if (strcmp(topic, topics[i]) == 0)
+            return true;
+    return false;
+}
+
 void actent_cli_usage(const char *topic, char *buf, size_t len)
 {
     if (topic && strcmp(topic, "experiment") == 0) {
@@ -27,8 +37,11 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  START:STOP:STEP (10:100:10), or both (5,10:100:10); --sigma takes a list\n"
             "  (0.5,1,2) with --dist normal. One analysis per combination, one row each.\n"
             "  --iterations I        copy-neighbour iterations [200]\n"
-            "  --activations a,b,c   names or sets (all, notebook, modern), run in the\n"
-            "                        list's order [notebook: the notebook's 11]\n"
+            "  --activations a,b,c   names or sets (all, notebook, modern) [notebook: the\n"
+            "                        notebook's 11]; whatever order they are given in, they\n"
+            "                        run in the notebook's (gelu ... hardswish after linear),\n"
+            "                        which drives the transform's random stream, and the\n"
+            "                        table lists them by entropy, as the notebook sorts\n"
             "  --estimator E         also estimate with plugin, miller-madow, grassberger,\n"
             "                        jackknife (from the counts) or kde (bounds) [plugin]\n"
             "  --noise-var V         kde: the noise variance\n"

@@ -1,6 +1,7 @@
 /* main.c - the actent command: parse, dispatch, run, report. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -30,9 +31,10 @@ static int cmd_verify(struct actent_cli *c)
 {
     char err[ERR_LEN];
     const struct act_kernels *one;
-    const char *want = actent_isa_request(c->isa);
+    const char *env = getenv("ACTENT_ISA");
+    const char *want = c->isa ? c->isa : env && *env ? env : NULL;
     bool all = want == NULL || strcmp(want, "auto") == 0;
-    if (!all && actent_select(want, &one, err, sizeof err) != 0) {
+    if (!all && actent_cli_table(c->isa, &one, err, sizeof err) != 0) {
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
@@ -76,6 +78,11 @@ static int cmd_verify(struct actent_cli *c)
 static int cmd_isa(const struct actent_cli *c)
 {
     char model[256], features[256], why[ERR_LEN];
+    const struct act_kernels *pick;
+    if (actent_cli_table(c->isa, &pick, why, sizeof why) != 0) {
+        fprintf(stderr, "actent: %s\n", why);
+        return 2;
+    }
     actent_cpu_model(model, sizeof model);
     act_cpu_features(features, sizeof features);
     printf("cpu: %s\nfeatures: %s\n\ntables built in (best first):\n", model, features);
@@ -99,17 +106,26 @@ static int cmd_isa(const struct actent_cli *c)
             printf("  %-*s  %-16s %s\n", w, act_peers[i]->name,
                    act_peers[i]->cpu_ok() ? "runs here" : "cannot run here", act_peers[i]->isa);
     }
-    const struct act_kernels *pick;
-    const char *want = actent_isa_request(c->isa);
-    if (actent_select(want, &pick, why, sizeof why) != 0) {
-        fprintf(stderr, "actent: %s\n", why);
-        return 2;
-    }
-    printf("\n%s picks: %s\n", want ? want : "auto", pick->name);
+    const char *env = getenv("ACTENT_ISA");
+    printf("\n%s picks: %s\n", c->isa ? c->isa : env && *env ? env : "auto", pick->name);
     return 0;
 }
 
-int main(int argc, char **argv)
+/* What a command printed must have reached standard output: a full disk or
+ * a closed pipe is a failure, not a silent success. */
+static int flushed(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "actent: cannot write to standard output: %s\n", strerror(errno));
+    return rc ? rc : 1;
+}
+
+static int run_main(int argc, char **argv);
+
+int main(int argc, char **argv) { return flushed(run_main(argc, argv)); }
+
+static int run_main(int argc, char **argv)
 {
     struct actent_cli c;
     char err[ERR_LEN], usage[4096];

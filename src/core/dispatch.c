@@ -3,7 +3,6 @@
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "errmsg.h"
@@ -37,12 +36,4 @@ int actent_select(const char *want, const struct act_kernels **out, char *why, s
         return actent_fail(why, len, "no built-in table runs on this CPU (this build has: %s)",
                            names);
     return actent_fail(why, len, "unknown ISA '%s' (this build has: %s, or auto)", want, names);
-}
-
-const char *actent_isa_request(const char *flag)
-{
-    if (flag)
-        return flag;
-    const char *env = getenv("ACTENT_ISA");
-    return env && *env ? env : NULL;
 }

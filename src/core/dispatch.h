@@ -11,9 +11,6 @@
  * (listing the built-in ones) or a table this CPU cannot run. */
 int actent_select(const char *want, const struct act_kernels **out, char *why, size_t len);
 
-/* --isa if given, else $ACTENT_ISA if set and non-empty, else NULL (auto) */
-const char *actent_isa_request(const char *flag);
-
 /* "scalar, avx2, ..." */
 void actent_table_names(char *buf, size_t len);
 

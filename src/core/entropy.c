@@ -63,8 +63,12 @@ static double entr_term(const void *ctx, size_t i)
 
 double actent_entropy_bits(const uint64_t *counts, size_t k)
 {
-    /* scipy divides by np.sum of the counts; integer counts sum exactly below 2^53 */
-    uint64_t total = 0;
+    /* scipy divides by np.sum of the counts: their exact integer sum, rounded
+     * to double once. numpy's sum wraps past 2^64 (scipy then gives -inf or
+     * 0); 128 bits do not, so huge counts get the true entropy. */
+    if (!counts)
+        return NAN;
+    __extension__ unsigned __int128 total = 0;
     for (size_t i = 0; i < k; i++)
         total += counts[i];
     struct entr_ctx c = {counts, (double)total};

@@ -2,6 +2,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,27 +67,26 @@ static void track(char *tmp, bool add)
     }
 }
 
-int actent_out_open(struct actent_out *o, const char *path, char *err, size_t len)
+/* The stream the result is built in: in memory for standard output and
+ * special files (written at commit, so a failed run writes nothing there). */
+static int open_memory(struct actent_out *o, const char *path, char *err, size_t len)
 {
-    memset(o, 0, sizeof *o);
-    if (strcmp(path, "-") == 0) {
-        o->to_stdout = true;
-        o->f = open_memstream(&o->mem, &o->mem_len);
-        if (!o->f) {
-            snprintf(err, len, "cannot buffer the output: %s", strerror(errno));
-            return -1;
-        }
-        return 0;
-    }
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, len, "cannot write '%s': it is a directory", path);
+    o->f = open_memstream(&o->mem, &o->mem_len);
+    if (!o->f) {
+        snprintf(err, len, "cannot write '%s': cannot buffer the output: %s", path,
+                 strerror(errno));
+        actent_out_abort(o);
         return -1;
     }
+    return 0;
+}
+
+/* A regular file (or none yet): a temporary beside it, renamed over it whole. */
+static int open_temporary(struct actent_out *o, const char *path, char *err, size_t len)
+{
     size_t n = strlen(path);
-    o->path = strdup(path);
     o->tmp = malloc(n + sizeof ".tmp.XXXXXX");
-    if (!o->path || !o->tmp) {
+    if (!o->tmp) {
         snprintf(err, len, "cannot write '%s': out of memory", path);
         actent_out_abort(o);
         return -1;
@@ -104,7 +104,20 @@ int actent_out_open(struct actent_out *o, const char *path, char *err, size_t le
         track(o->tmp, true);
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        snprintf(err, len, "cannot write '%s': %s", path, strerror(errno));
+        int e = errno;
+        const char *slash = strrchr(path, '/');
+        int dlen = !slash ? 1 : slash == path ? 1 : (int)(slash - path);
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", dlen, slash ? path : ".");
+        struct stat st;
+        if (stat(dir, &st) != 0)
+            snprintf(err, len, "cannot write '%s': its folder '%s' cannot be reached: %s", path,
+                     dir, strerror(errno));
+        else
+            snprintf(err, len,
+                     "cannot write '%s': the result goes to a temporary file renamed into place, "
+                     "and none can be created in '%s' (%s)",
+                     path, dir, strerror(e));
         free(o->tmp);
         o->tmp = NULL;
         actent_out_abort(o);
@@ -124,20 +137,99 @@ int actent_out_open(struct actent_out *o, const char *path, char *err, size_t le
     return 0;
 }
 
+int actent_out_open(struct actent_out *o, const char *path, char *err, size_t len)
+{
+    memset(o, 0, sizeof *o);
+    if (strcmp(path, "-") == 0) {
+        o->to_stdout = true;
+        return open_memory(o, "standard output", err, len);
+    }
+    /* a symbolic link is followed: the file it names is replaced, the link kept */
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        real = realpath(path, NULL);
+        if (!real) {
+            snprintf(err, len, "cannot write '%s': it is a symbolic link to a missing file (%s)",
+                     path, strerror(errno));
+            return -1;
+        }
+    }
+    o->path = real ? real : strdup(path);
+    if (!o->path) {
+        snprintf(err, len, "cannot write '%s': out of memory", path);
+        return -1;
+    }
+    if (stat(o->path, &st) != 0) {
+        if (errno != ENOENT) {
+            snprintf(err, len, "cannot write '%s': %s", path, strerror(errno));
+            actent_out_abort(o);
+            return -1;
+        }
+        return open_temporary(o, o->path, err, len);
+    }
+    if (S_ISDIR(st.st_mode) || S_ISSOCK(st.st_mode)) {
+        snprintf(err, len, "cannot write '%s': it is a %s", path,
+                 S_ISDIR(st.st_mode) ? "directory" : "socket");
+        actent_out_abort(o);
+        return -1;
+    }
+    if (access(o->path, W_OK) != 0) {
+        snprintf(err, len, "cannot write '%s': %s", path, strerror(errno));
+        actent_out_abort(o);
+        return -1;
+    }
+    if (S_ISREG(st.st_mode))
+        return open_temporary(o, o->path, err, len);
+    /* a device or a FIFO is written into, never replaced by a regular file */
+    o->special = true;
+    return open_memory(o, path, err, len);
+}
+
+/* Writes the buffered result to standard output or into a special file. */
+static int write_memory(struct actent_out *o, char *err, size_t len)
+{
+    bool whole = fclose(o->f) == 0;
+    o->f = NULL;
+    const char *name = o->to_stdout ? "standard output" : o->path;
+    if (!whole) {
+        snprintf(err, len, "cannot write '%s': cannot buffer the output: %s", name,
+                 strerror(errno));
+        return -1;
+    }
+    int fd = o->to_stdout ? STDOUT_FILENO : open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (o->to_stdout)
+        fflush(stdout);
+    size_t done = 0;
+    while (fd >= 0 && done < o->mem_len) {
+        ssize_t w = write(fd, o->mem + done, o->mem_len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    int e = errno;
+    if (fd >= 0 && !o->to_stdout && close(fd) != 0 && done == o->mem_len) {
+        e = errno;
+        done = 0;
+    }
+    if (done != o->mem_len) {
+        snprintf(err, len, "cannot write '%s': %s", name, strerror(e ? e : EIO));
+        return -1;
+    }
+    return 0;
+}
+
 int actent_out_commit(struct actent_out *o, char *err, size_t len)
 {
-    if (o->to_stdout) {
-        bool whole = fclose(o->f) == 0;
-        o->f = NULL;
-        if (!whole) {
-            snprintf(err, len, "cannot buffer the output: %s", strerror(errno));
-        } else if (fwrite(o->mem, 1, o->mem_len, stdout) != o->mem_len || fflush(stdout) != 0) {
-            snprintf(err, len, "cannot write to standard output: %s", strerror(errno));
-            whole = false;
-        }
+    if (o->to_stdout || o->special) {
+        int rc = write_memory(o, err, len);
         free(o->mem);
         o->mem = NULL;
-        return whole ? 0 : -1;
+        free(o->path);
+        o->path = NULL;
+        return rc;
     }
     int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
     int saved = errno;

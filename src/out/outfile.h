@@ -2,8 +2,11 @@
  *
  * A result is written to a temporary file beside its destination and renamed
  * over it only when complete, so a failed or interrupted run leaves the
- * previous result intact. "-" means standard output: the result is kept in
- * memory and written there on commit, so a failed run prints no partial JSON. */
+ * previous result intact. A symbolic link is followed (the file it names is
+ * replaced, the link kept). "-" means standard output, and a device or a FIFO
+ * is written into, never replaced: the result is kept in memory and written
+ * there on commit, so a failed run writes no partial JSON, and a full device
+ * (ENOSPC) is reported as a failed commit. */
 #ifndef ACTENT_OUTFILE_H
 #define ACTENT_OUTFILE_H
 
@@ -18,6 +21,7 @@ struct actent_out {
     char *mem;  /* stdout: the buffer behind f */
     size_t mem_len;
     bool to_stdout;
+    bool special; /* a device or FIFO: written into at commit, never replaced */
 };
 
 /* Opens the temporary file now, so an unwritable destination fails before
