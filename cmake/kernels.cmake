@@ -36,7 +36,19 @@ function(actent_isa_sources out isa)
   set(${out} ${files} PARENT_SCOPE)
 endfunction()
 
+# every table is complete: a missing kernel file stops configure, naming it,
+# rather than leaving an empty slot (or a link error) for later
+function(actent_require_files isa)
+  foreach(f IN LISTS ARGN)
+    if(NOT EXISTS ${CMAKE_SOURCE_DIR}/${f})
+      message(FATAL_ERROR "kernel table ${isa}: ${f} is missing (every table has every kernel; "
+                          "README.md, 'Adding an activation')")
+    endif()
+  endforeach()
+endfunction()
+
 actent_isa_sources(scalar_sources scalar)
+actent_require_files(scalar ${scalar_sources})
 add_library(actent_kernels STATIC kernels/registry.c kernels/cpu.c kernels/clock.c
                                   ${scalar_sources})
 target_include_directories(actent_kernels PUBLIC kernels)
@@ -57,14 +69,8 @@ function(actent_add_isa isa)
     endforeach()
   else()
     actent_isa_sources(files ${isa})
-    # every table is complete: a missing kernel file stops configure here,
-    # naming it, rather than leaving an empty slot for the tests to find
-    foreach(f IN LISTS files)
-      if(NOT EXISTS ${CMAKE_SOURCE_DIR}/${f})
-        message(FATAL_ERROR "kernel table ${isa}: ${f} is missing (every table has every kernel)")
-      endif()
-    endforeach()
   endif()
+  actent_require_files(${isa} ${files})
   add_library(actent_kernels_${isa} OBJECT ${files})
   target_compile_options(actent_kernels_${isa} PRIVATE ${flags})
   target_include_directories(actent_kernels_${isa} PRIVATE kernels)

@@ -7,7 +7,10 @@
  *
  * The order is the notebook's and drives the copy-neighbour transform's
  * random stream: do not sort. The list generates bookkeeping (enum, names,
- * test cases, benchmark registrations), never math. */
+ * test cases, benchmark registrations, the tables' slots), never math: each
+ * activation's math is defined once, in double, in its scalar file
+ * (struct act_def in kernels.h), and each kernel file declares its own bound
+ * (struct act_bound). */
 #ifndef ACT_LIST_H
 #define ACT_LIST_H
 
@@ -28,19 +31,5 @@
     X(SILU, silu, 0)                                                                               \
     X(MISH, mish, 0)                                                                               \
     X(HARDSWISH, hardswish, 1)
-
-/* The activations that are not monotonic: each falls to one interior minimum
- * and rises after it, so on an input range [lo, hi] containing the minimiser
- * x* the output's minimum is f(x*), not f(lo) or f(hi) (the maximum stays at
- * an end). M(ENUM, x*): x* is the float32 nearest the exact minimiser of the
- * definition (scipy.optimize on the double formulas; hardswish's is -1.5
- * exactly). src/pipeline.c adds f(x*) to its predicted range. Data, not math:
- * the kernels never read it. */
-#define ACT_INTERIOR_MIN(M)                                                                        \
-    M(GELU, -0x1.80ead2p-1f)                                                                       \
-    M(GELU_TANH, -0x1.8142ap-1f)                                                                   \
-    M(SILU, -0x1.474974p+0f)                                                                       \
-    M(MISH, -0x1.31432cp+0f)                                                                       \
-    M(HARDSWISH, -0x1.8p+0f)
 
 #endif

@@ -115,13 +115,61 @@ typedef void (*act_kde_fn)(const float *y, size_t n, size_t i0, size_t i1, doubl
  * ten; test_kde.c measures the actual figure. */
 #define ACT_KDE_BOUND 1e-5
 
+/* An activation's definition in double, one per activation, beside its
+ * scalar reference (kernels/scalar/<op>_scalar.c) and reached through the
+ * list (act_defs). f is the mathematical function evaluated in double: the
+ * scalar reference of a transcendental activation is f rounded once; an exact
+ * (piecewise-linear) one repeats numpy's float32 steps, which f describes
+ * without their rounding. df is f' (one-sided at a breakpoint), for the
+ * population limits. f is monotone between consecutive breakpoints (bp,
+ * ascending) and the turn, where a non-monotonic f has its one interior
+ * minimum (the exact minimiser rounded to double; NAN for a monotonic f).
+ * The fused pass's range prediction takes f at the float32 nearest it. */
+struct act_def {
+    double (*f)(double x);
+    double (*df)(double x);
+    double turn;
+    int nbp;
+    double bp[3];
+};
+
+/* ACT_DEFINE(name, f, df, turn, bp...): act_<name>_def, in the scalar file */
+#define ACT_DEFINE(name, f_, df_, turn_, ...)                                                      \
+    const struct act_def act_##name##_def = {                                                      \
+        .f = f_,                                                                                   \
+        .df = df_,                                                                                 \
+        .turn = turn_,                                                                             \
+        .nbp = (int)(sizeof((double[]){0, __VA_ARGS__}) / sizeof(double)) - 1,                     \
+        .bp = {__VA_ARGS__}}
+
+/* every activation's definition, indexed by enum act_op (kernels/scalar/) */
+extern const struct act_def *const act_defs[ACT_COUNT];
+
+/* What a kernel file declares once, beside its algorithm: the largest
+ * distance in ULPs from the scalar reference over all 2^32 inputs (0: the
+ * same bits) and the first input (in bit-pattern order) that reaches it, as
+ * `actent verify --exhaustive` measured them. Tables point at it through the
+ * list; tests/test_tables.c checks that the worst input really reaches the
+ * bound and verify that nothing exceeds it. */
+struct act_bound {
+    uint32_t ulp;
+    float worst; /* 0 when ulp is 0 */
+};
+
+/* ACT_BOUND(op, isa, ulp, worst): const struct act_bound act_<op>_<isa>_bound */
+#define ACT_BOUND(op, isa, ulp_, worst_)                                                           \
+    const struct act_bound act_##op##_##isa##_bound = {.ulp = ulp_, .worst = worst_}
+
+/* the bound of every exact kernel and of the scalar table itself */
+extern const struct act_bound act_bound_exact;
+
 struct act_kernels {
     const char *name;   /* what --isa / ACTENT_ISA accept */
     const char *detail; /* one line: instructions used, lane count */
     bool (*cpu_ok)(void);
     act_unary_fn activate[ACT_COUNT];
     act_fused_fn activate_hist[ACT_COUNT];
-    uint32_t max_ulp[ACT_COUNT]; /* declared bound vs scalar; 0 = bit-identical */
+    const struct act_bound *bound[ACT_COUNT]; /* declared in each kernel file */
     act_minmax_fn minmax;
     act_bin_fn hist_edges;
     act_bin_fn hist_uniform;
@@ -156,10 +204,16 @@ extern const struct act_kernels act_table_scalar;
 extern const struct act_peer *const act_peers[];
 extern const size_t act_npeers;
 
+/* the bound table k declares for op, in ULPs (0: bit-identical) */
+static inline uint32_t act_max_ulp(const struct act_kernels *k, enum act_op op)
+{
+    return k->bound[op]->ulp;
+}
+
 const char *act_name(enum act_op op);
 bool act_exact(enum act_op op);
-/* true, and *xstar = the interior minimiser (act_list.h), for an activation
- * that falls then rises; false for a monotonic one */
+/* true, and *xstar = the interior minimiser (its definition's turn), for an
+ * activation that falls then rises; false for a monotonic one */
 bool act_interior_min(enum act_op op, float *xstar);
 /* ACT_COUNT when unknown */
 enum act_op act_from_name(const char *name);

@@ -4,7 +4,8 @@ the population limits and the KDE bounds, computed with numpy and scipy.
 
 Writes tests/data/est_*.npy (committed). Independent of actent: each
 estimator is computed the way its definition reads (the jackknife by
-actually leaving each sample out), the population by scipy.integrate.quad.
+actually leaving each sample out), the population by scipy.integrate.quad
+on the oracle's forms of every activation (scripts/oracle.py).
 
     /usr/bin/python3 scripts/gen_estimators.py [--out tests/data]
 """
@@ -13,7 +14,10 @@ import os
 
 import mpmath
 import numpy as np
-from scipy import integrate, special, stats
+from scipy import integrate, optimize, special, stats
+
+import act_list
+import oracle
 
 LN2 = np.log(2.0)
 
@@ -107,25 +111,8 @@ def gen_mass(out):
 
 
 # ------------------------------------------------------------ population limits
-SELU_S, SELU_A = 1.0507009873554805, 1.6732632423543772
-# f, f', f^-1 (on the strictly monotone part), the flat parts on [-1, 1]'s scale and beyond
-ACTS = {
-    "sigmoid": (special.expit, lambda x: special.expit(x) * (1 - special.expit(x)), special.logit),
-    "tanh": (np.tanh, lambda x: 1 - np.tanh(x) ** 2, np.arctanh),
-    "softsign": (lambda x: x / (1 + abs(x)), lambda x: 1 / (1 + abs(x)) ** 2,
-                 lambda y: y / (1 - abs(y))),
-    "softplus": (lambda x: np.logaddexp(0, x), special.expit, lambda y: np.log(np.expm1(y))),
-    "elu": (lambda x: x if x > 0 else np.expm1(x), lambda x: 1.0 if x > 0 else np.exp(x),
-            lambda y: y if y > 0 else np.log1p(y)),
-    "selu": (lambda x: SELU_S * x if x > 0 else SELU_S * SELU_A * np.expm1(x),
-             lambda x: SELU_S if x > 0 else SELU_S * SELU_A * np.exp(x),
-             lambda y: y / SELU_S if y > 0 else np.log1p(y / (SELU_S * SELU_A))),
-    "leaky_relu": (lambda x: x if x > 0 else 0.2 * x, lambda x: 1.0 if x > 0 else 0.2,
-                   lambda y: y if y > 0 else y / 0.2),
-    "linear": (lambda x: x, lambda x: 1.0, lambda y: y),
-}
-
-
+# f and f' from the oracle (scripts/oracle.py, numpy/scipy); the monotone
+# pieces between its breakpoints; f^-1 on a piece by scipy.optimize.brentq.
 def density(dist, sigma, a, b):
     if dist == "uniform":
         return lambda x: 1.0 / (b - a)
@@ -133,27 +120,73 @@ def density(dist, sigma, a, b):
     return lambda x: stats.norm.pdf(x / sigma) / sigma / z
 
 
+def cdf(dist, sigma, a, b):
+    if dist == "uniform":
+        return lambda x: min(max((x - a) / (b - a), 0.0), 1.0)
+    lo, z = stats.norm.cdf(a / sigma), stats.norm.cdf(b / sigma) - stats.norm.cdf(a / sigma)
+    return lambda x: min(max((stats.norm.cdf(x / sigma) - lo) / z, 0.0), 1.0)
+
+
+def pieces(name, a, b):
+    pts = [a] + [t for t in oracle.breaks(name) if a < t < b] + [b]
+    return list(zip(pts[:-1], pts[1:]))
+
+
+def preimage(f, p, q, y):
+    """x in [p, q] with f(x) = y on a monotone piece, clamped to its ends"""
+    fp, fq = f(p), f(q)
+    if (y - fp) * (y - fq) >= 0:  # at or beyond an end
+        return p if abs(y - fp) <= abs(y - fq) else q
+    return optimize.brentq(lambda x: f(x) - y, p, q, xtol=1e-15, rtol=8.9e-16, maxiter=500)
+
+
 def pop_entropy(name, dist, sigma, a, b, bins):
-    f, _, inv = ACTS[name]
-    p = density(dist, sigma, a, b)
-    lo, hi = f(a), f(b)
-    e = np.linspace(lo, hi, bins + 1)
-    xs = [a] + [float(inv(v)) for v in e[1:-1]] + [b]
-    mass = np.array([integrate.quad(p, xs[i], xs[i + 1], epsabs=1e-14, epsrel=1e-13)[0]
-                     for i in range(bins)])
+    f, _ = oracle.SCALAR[name]
+    F = cdf(dist, sigma, a, b)
+    ps = pieces(name, a, b)
+    ends = [f(x) for piece in ps for x in piece]
+    e = np.linspace(min(ends), max(ends), bins + 1)
+    mass = np.zeros(bins)
+    for p, q in ps:
+        if f(p) == f(q):  # flat: all of the piece's mass at one value
+            mass[min(np.searchsorted(e, f(p), side="right") - 1, bins - 1)] += F(q) - F(p)
+            continue
+        c = [F(preimage(f, p, q, v)) for v in e]
+        mass += np.abs(np.diff(c))
     return stats.entropy(mass, base=2)
 
 
 def pop_limit(name, dist, sigma, a, b):
-    f, df, _ = ACTS[name]
-    p = density(dist, sigma, a, b)
-    e = sum(integrate.quad(lambda x: p(x) * np.log2(abs(df(x))), lo, hi, epsabs=1e-14,
-                           epsrel=1e-13)[0] for lo, hi in ((a, 0.0), (0.0, b)))
-    return -e + np.log2((f(b) - f(a)) / (b - a))
+    """h(X) - h(f(X)) + log2(range / (b - a)): E[log2 (p_Y(f(X)) / p_X(X))] with
+    p_Y summed over every preimage; +inf when f is flat where X has mass"""
+    f, df = oracle.SCALAR[name]
+    px, F = density(dist, sigma, a, b), cdf(dist, sigma, a, b)
+    ps = pieces(name, a, b)
+    if any(f(p) == f(q) and F(q) > F(p) for p, q in ps):
+        return np.inf
+
+    def ratio(x, k):
+        y, s = f(x), px(x) / abs(df(x))
+        for j, (p, q) in enumerate(ps):
+            if j != k and min(f(p), f(q)) < y < max(f(p), f(q)):
+                xj = preimage(f, p, q, y)
+                s += px(xj) / abs(df(xj))
+        return s / px(x)
+
+    ends = [f(x) for piece in ps for x in piece]
+    e = 0.0
+    for k, (p, q) in enumerate(ps):
+        # split where f passes another piece's end value: a preimage appears
+        # or vanishes there and the integrand jumps
+        cuts = sorted({p, q} | {preimage(f, p, q, v) for v in ends
+                                if min(f(p), f(q)) < v < max(f(p), f(q))})
+        e += sum(integrate.quad(lambda x: px(x) * np.log2(ratio(x, k)), u, v, epsabs=1e-14,
+                                epsrel=1e-13, limit=200)[0] for u, v in zip(cuts[:-1], cuts[1:]))
+    return e + np.log2((max(ends) - min(ends)) / (b - a))
 
 
 def gen_population(out):
-    names = list(ACTS)
+    names = list(act_list.ORDER)  # every activation of kernels/act_list.h
     rows = []
     # (dist code 0 uniform / 1 normal, sigma, a, b, bins)
     settings = [(0, 1.0, -1.0, 1.0, 49), (0, 1.0, -1.0, 1.0, 7), (1, 1.0, -3.2, 3.5, 49),

@@ -15,8 +15,6 @@ from scipy import stats
 
 import act_list
 
-SELU_SCALE = 1.0507009873554805
-SELU_ALPHA = 1.6732632423543772
 F32 = np.float32
 
 
@@ -25,73 +23,9 @@ def save(out, name, arr):
 
 
 # ---------------------------------------------------------------- activations
-# Transcendental ops: the float64 value (actent rounds its double result once).
-# Piecewise-linear ops: numpy's float32 steps, which actent must repeat bit for bit.
-def f64_ops():
-    with np.errstate(over="ignore", invalid="ignore"):
-        return {
-            "sigmoid": lambda d: 1.0 / (1.0 + np.exp(-d)),
-            "tanh": np.tanh,
-            "softsign": lambda d: np.where(np.isinf(d), np.sign(d), d / (1.0 + np.abs(d))),
-            "softplus": lambda d: np.maximum(d, 0.0) + np.log1p(np.exp(-np.abs(d))),
-            "selu": lambda d: np.where(d > 0, SELU_SCALE * d, SELU_SCALE * (SELU_ALPHA * np.expm1(d))),
-            "elu": lambda d: np.where(d > 0, d, np.expm1(d)),
-            "gelu": gelu,
-            "gelu_tanh": gelu_tanh,
-            "silu": lambda d: np.maximum(d, -800.0) / (1.0 + np.exp(-np.maximum(d, -800.0))),
-            "mish": mish,
-        }
-
-
-# The activations networks use today, as PyTorch defines them, in double. Each
-# holds x where the float32 result is already -0 (gelu below -40, gelu_tanh
-# below -100, silu and mish below -800), so that -inf gives -0 (the limit) as
-# the C reference does, not -inf * 0.
-def gelu(d):
-    """x * Phi(x) = 0.5 x (1 + erf(x / sqrt 2)); for x < 0 the same value as
-    0.5 x erfc(-x / sqrt 2), which keeps its relative accuracy in the tail"""
-    d = np.maximum(d, -40.0)
-    return np.where(d >= 0, 0.5 * d * (1.0 + scipy.special.erf(d / np.sqrt(2.0))),
-                    0.5 * d * scipy.special.erfc(-d / np.sqrt(2.0)))
-
-
-def gelu_tanh(d):
-    """0.5 x (1 + tanh(u)), u = sqrt(2/pi) (x + 0.044715 x^3), as x / (1 + e^-2u)"""
-    c = np.clip(d, -100.0, 100.0)
-    u = np.sqrt(2.0 / np.pi) * (c + 0.044715 * c * c * c)
-    return np.maximum(d, -100.0) / (1.0 + np.exp(-2.0 * u))
-
-
-def mish(d):
-    """x tanh(softplus(x))"""
-    d = np.maximum(d, -800.0)
-    return d * np.tanh(np.maximum(d, 0.0) + np.log1p(np.exp(-np.abs(d))))
-
-
-def hardswish(x):
-    """PyTorch's float32 steps (kernels/scalar/hardswish_scalar.c): x + 3,
-    clamp to [0, 6], times max(x, -3), divided by 6; -inf gives -0"""
-    t = x + F32(3)
-    t = np.where(t < 0, F32(0), t)
-    t = np.where(t > 6, F32(6), t)
-    return (np.where(x < -3, F32(-3), x) * t / F32(6)).astype(F32)
-
-
-def hard_sigmoid(x):  # the notebook's own definition
-    lin = 0.2 * x + 0.5
-    lin[x < -2.5] = 0
-    lin[x > 2.5] = 1
-    return lin
-
-
-F32_OPS = {
-    "relu": lambda x: np.maximum(x, F32(0)),
-    "hard_sigmoid": hard_sigmoid,
-    "relu6": lambda x: np.minimum(np.maximum(x, F32(0)), F32(6)),
-    "leaky_relu": lambda x: np.where(x > 0, x, F32(0.2) * x),
-    "linear": lambda x: x.copy(),
-    "hardswish": hardswish,
-}
+# The activations' numpy/scipy forms are the test oracle, scripts/oracle.py:
+# independent of actent's C definitions, one copy for every script.
+from oracle import F32_OPS, activate, f64_ops  # noqa: E402,F401  (re-exported for the scripts)
 
 
 def activation_inputs():
@@ -234,13 +168,6 @@ def gen_entropy(out):
 
 # ---------------------------------------------------------------- the notebook
 ORDER = act_list.ORDER  # kernels/act_list.h, the one list
-
-
-def activate(name, x):
-    if name in F32_OPS:
-        return F32_OPS[name](x)
-    with np.errstate(over="ignore"):
-        return f64_ops()[name](x.astype(np.float64)).astype(F32)
 
 
 def copy_neighbour(to_transform, iterations):  # the notebook's own code

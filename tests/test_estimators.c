@@ -142,21 +142,40 @@ static void population_quad(void **state)
     (void)state;
     struct ref rows;
     ref_load(&rows, "est_pop_rows", "<f8");
-    char path[1024], names[16][32];
+    char path[1024], names[ACT_COUNT + 1][32];
     snprintf(path, sizeof path, "%s/est_pop_names.txt", ACTENT_TEST_DATA);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
     int nn = 0;
-    while (nn < 16 && fscanf(f, "%31s", names[nn]) == 1)
+    while (nn <= ACT_COUNT && fscanf(f, "%31s", names[nn]) == 1)
         nn++;
     fclose(f);
+    /* scripts/gen_estimators.py covers every activation of the list, by name */
+    for (int op = 0; op < ACT_COUNT; op++) {
+        bool found = false;
+        for (int i = 0; i < nn; i++)
+            found |= strcmp(names[i], act_name((enum act_op)op)) == 0;
+        if (!found)
+            fail_msg("%s has no population reference: run scripts/gen_estimators.py",
+                     act_name((enum act_op)op));
+    }
     const double *r = rows.data;
     for (size_t i = 0; i < rows.n / 8; i++, r += 8) {
         enum act_op op = act_from_name(names[(int)r[5]]);
         enum actent_dist d = r[0] == 0 ? ACTENT_UNIFORM : ACTENT_NORMAL;
         double h = actent_population_entropy(op, d, r[1], r[2], r[3], (size_t)r[4]);
         double lim = actent_population_limit(op, d, r[1], r[2], r[3]);
-        if (!(fabs(h - r[6]) <= 1e-9) || !(fabs(lim - r[7]) <= 1e-9))
+        /* A turn inside [a, b] folds two preimages onto one output: within
+         * about 1e-8 of the turn f(x) - f(x*) is below double's resolution, so
+         * the second preimage is only known to that width. This quadrature,
+         * scipy's quad and mpmath's at 30 digits agree to 2e-8 bits there
+         * (gelu on U(-1, 1): 1.0031213299, 1.0031213360, 1.0031213397); every
+         * other limit to 1e-9. */
+        float xs;
+        bool fold = act_interior_min(op, &xs) && xs > r[2] && xs < r[3];
+        double tol = fold ? 1e-7 : 1e-9;
+        bool lim_ok = isinf(r[7]) ? lim == r[7] : fabs(lim - r[7]) <= tol;
+        if (!(fabs(h - r[6]) <= 1e-9) || !lim_ok)
             fail_msg("%s %s sigma %g on [%g, %g], %g bins: H %.15g (scipy %.15g), limit %.15g "
                      "(scipy %.15g)",
                      names[(int)r[5]], d ? "normal" : "uniform", r[1], r[2], r[3], r[4], h, r[6],

@@ -65,7 +65,7 @@ static void need(const struct kcase *c)
 static void compare(const struct kcase *c, const float *x, const float *got, const float *want,
                     size_t n, const char *what)
 {
-    uint32_t bound = c->k->max_ulp[c->op];
+    uint32_t bound = act_max_ulp(c->k, c->op);
     for (size_t i = 0; i < n; i++)
         if (!agrees(got[i], want[i], bound))
             fail_msg("%s/%s %s: i=%zu x=%a got=%a want=%a (%u ulp, bound %u, seed %llu)",
@@ -357,9 +357,9 @@ static void check_complete(void **state)
     for (int op = 0; op < ACT_COUNT; op++) {
         if (!k->activate[op] || !k->activate_hist[op])
             fail_msg("table %s has no %s kernel", k->name, act_name((enum act_op)op));
-        if (act_exact((enum act_op)op) && k->max_ulp[op] != 0)
+        if (act_exact((enum act_op)op) && act_max_ulp(k, (enum act_op)op) != 0)
             fail_msg("table %s declares %u ulp for %s, which must be exact", k->name,
-                     k->max_ulp[op], act_name((enum act_op)op));
+                     act_max_ulp(k, (enum act_op)op), act_name((enum act_op)op));
     }
 }
 

@@ -55,8 +55,13 @@ void ref_load(struct ref *r, const char *name, const char *descr)
         fclose(f);
         fail_msg("%s: dtype %s, expected %s", path, r->descr, descr);
     }
-    /* "(N,)" or "()" */
-    r->n = s[10] == ')' ? 1 : (size_t)strtoull(s + 10, NULL, 10);
+    /* "()", "(N,)" or "(N, M, ...)": n counts every element, in C order */
+    r->n = 1;
+    for (const char *p = s + 10; *p && *p != ')';) {
+        char *end;
+        r->n *= (size_t)strtoull(p, &end, 10);
+        p = end + strspn(end, ", ");
+    }
     free(header);
     size_t size = (size_t)(descr[2] - '0');
     r->data = malloc(r->n * size + 1);

@@ -160,7 +160,7 @@ static void catches_beyond_bound(void **state)
     (void)state;
     struct act_kernels k = planted("plant-ulp");
     k.activate[ACT_SIGMOID] = sigmoid_plus3;
-    k.max_ulp[ACT_SIGMOID] = 2;
+    k.bound[ACT_SIGMOID] = &(const struct act_bound){.ulp = 2};
     struct actent_verify_opts o = quick(2);
     struct actent_verify r;
     run_one(&k, &o, &r);
@@ -179,7 +179,7 @@ static void catches_nan_mismatch(void **state)
     (void)state;
     struct act_kernels k = planted("plant-nan");
     k.activate[ACT_TANH] = tanh_nan_to_zero;
-    k.max_ulp[ACT_TANH] = 4;
+    k.bound[ACT_TANH] = &(const struct act_bound){.ulp = 4};
     struct actent_verify_opts o = quick(2);
     struct actent_verify r;
     run_one(&k, &o, &r);
@@ -253,7 +253,7 @@ static void tolerance_is_derived(void **state)
     struct act_kernels k = planted("plant-plus16");
     k.activate[ACT_SIGMOID] = sigmoid_plus16;
     k.activate_hist[ACT_SIGMOID] = sigmoid_plus16_hist;
-    k.max_ulp[ACT_SIGMOID] = 16;
+    k.bound[ACT_SIGMOID] = &(const struct act_bound){.ulp = 16};
     struct actent_verify_opts o = quick(2);
     memset(o.use, 0, sizeof o.use);
     o.use[ACT_SIGMOID] = true;
@@ -275,7 +275,7 @@ static void tolerance_is_derived(void **state)
     assert_true(moved > 0); /* the check saw moves, and excused them */
     actent_verify_free(&r);
 
-    k.max_ulp[ACT_SIGMOID] = 0;
+    k.bound[ACT_SIGMOID] = &(const struct act_bound){.ulp = 0};
     run_one(&k, &o, &r);
     expect_msg(&r, "plant-plus16/sigmoid: ", "without excuse");
     expect_msg(&r, "plant-plus16/sigmoid: sweep", "beyond the bound of 0 ulp");
@@ -288,7 +288,7 @@ static void deterministic(void **state)
     (void)state;
     struct act_kernels k = planted("plant-ulp");
     k.activate[ACT_SIGMOID] = sigmoid_plus3;
-    k.max_ulp[ACT_SIGMOID] = 2;
+    k.bound[ACT_SIGMOID] = &(const struct act_bound){.ulp = 2};
     struct actent_verify_opts o1 = quick(1), o3 = quick(3);
     struct actent_verify a, b;
     run_one(&k, &o1, &a);

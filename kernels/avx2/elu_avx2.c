@@ -15,6 +15,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(elu, avx2, 1, -0x1.bb67bp-23f);
+
 static inline __m256 elu_v8(__m256 x)
 {
     /* max returns its second operand for NaN, so NaN passes the clamp */

@@ -17,6 +17,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(gelu, avx2, 1, 0x1.8p-148f);
+
 /* R(a) * (a + 3) as a polynomial in z, Horner's scheme */
 static inline __m256d gelu_r_f64x4(__m256d z)
 {

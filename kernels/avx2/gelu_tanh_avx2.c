@@ -15,6 +15,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(gelu_tanh, avx2, 1, 0x1.954eccp-25f);
+
 static inline __m256d gelu_tanh_f64x4(__m256d x)
 {
     const double k1 = 1.5957691216057307117, k2 = k1 * 0.044715;

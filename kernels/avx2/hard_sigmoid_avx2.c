@@ -7,6 +7,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(hard_sigmoid, avx2, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m256 hard_sigmoid_v8(__m256 x)
 {
     __m256 l = _mm256_add_ps(_mm256_mul_ps(_mm256_set1_ps(0.2f), x), _mm256_set1_ps(0.5f));

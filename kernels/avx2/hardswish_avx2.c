@@ -7,6 +7,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(hardswish, avx2, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m256 hardswish_v8(__m256 x)
 {
     __m256 t = _mm256_add_ps(x, _mm256_set1_ps(3.0f));

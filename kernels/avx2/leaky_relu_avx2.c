@@ -6,6 +6,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(leaky_relu, avx2, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m256 leaky_relu_v8(__m256 x)
 {
     return _mm256_max_ps(x, _mm256_mul_ps(x, _mm256_set1_ps(0.2f)));

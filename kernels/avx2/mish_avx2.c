@@ -13,6 +13,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(mish, avx2, 1, 0x1.6cdb2cp-23f);
+
 static inline __m256d mish_f64x4(__m256d x)
 {
     __m256d u = exp_f64x4(clamp_f64x4(x, -120.0, 20.0));

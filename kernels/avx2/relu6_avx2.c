@@ -6,6 +6,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(relu6, avx2, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m256 relu6_v8(__m256 x)
 {
     __m256 nonpos = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_LE_OQ);

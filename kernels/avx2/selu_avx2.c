@@ -16,6 +16,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(selu, avx2, 2, -0x1.00003p-23f);
+
 static inline __m256 selu_v8(__m256 x)
 {
     /* scale = 1.0507009873554805 and sa = scale * 1.6732632423543772, rounded to float */

@@ -16,6 +16,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(sigmoid, avx2, 2, -0x1.194dcep+0f);
+
 static inline __m256 sigmoid_v8(__m256 x)
 {
     const __m256 c = _mm256_set1_ps(0x1p-30f);

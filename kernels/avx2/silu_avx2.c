@@ -13,6 +13,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(silu, avx2, 1, 0x1.6a09e8p-24f);
+
 static inline __m256d silu_f64x4(__m256d x)
 {
     __m256d s = sigmoid_f64x4(clamp_f64x4(x, -120.0, 40.0));

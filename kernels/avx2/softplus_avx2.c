@@ -19,6 +19,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(softplus, avx2, 2, 0x1.64p-19f);
+
 /* H(u) = (log1p(u)/u - 1)/u on [0, 1], Horner's scheme */
 static inline __m256 log1p_h_v8(__m256 u)
 {

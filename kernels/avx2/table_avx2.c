@@ -7,6 +7,7 @@
 /* every slot from the one list: act_<op>_avx2, act_<op>_hist_avx2 */
 #define ACT_SLOT(E, name, exact) [ACT_##E] = act_##name##_avx2,
 #define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = act_##name##_hist_avx2,
+#define ACT_BOUND_SLOT(E, name, exact) [ACT_##E] = &act_##name##_avx2_bound,
 
 const struct act_kernels act_table_avx2 = {
     .name = "avx2",
@@ -14,19 +15,7 @@ const struct act_kernels act_table_avx2 = {
     .cpu_ok = act_cpu_avx2_fma,
     .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
-    .max_ulp =
-        {
-            [ACT_SIGMOID] = 2,
-            [ACT_TANH] = 2,
-            [ACT_SOFTSIGN] = 1,
-            [ACT_SOFTPLUS] = 2,
-            [ACT_SELU] = 2,
-            [ACT_ELU] = 1,
-            [ACT_GELU] = 1,
-            [ACT_GELU_TANH] = 1,
-            [ACT_SILU] = 1,
-            [ACT_MISH] = 1,
-        },
+    .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_avx2,
     .hist_edges = act_hist_edges_avx2,
     .hist_uniform = act_hist_uniform_avx2,

@@ -16,6 +16,8 @@
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
+ACT_BOUND(tanh, avx2, 2, 0x1.f86d5ep-7f);
+
 static inline __m256 tanh_v8(__m256 x)
 {
     const __m256 one = _mm256_set1_ps(1.0f), sign = _mm256_set1_ps(-0.0f);

@@ -9,6 +9,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(elu, avx2_sleef, 1, -0x1.6a09eap-25f);
+
 static inline __m256 elu_v8(__m256 x)
 {
     __m256 pos = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ);

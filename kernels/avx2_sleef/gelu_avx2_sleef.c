@@ -11,6 +11,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(gelu, avx2_sleef, 199, -0x1.a3047p+3f);
+
 static inline __m256 gelu_v8(__m256 x)
 {
     __m256 xm = _mm256_max_ps(_mm256_set1_ps(-15.0f), x);

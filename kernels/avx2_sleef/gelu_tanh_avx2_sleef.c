@@ -11,6 +11,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(gelu_tanh, avx2_sleef, 214, -0x1.4150cp+3f);
+
 static inline __m256 gelu_tanh_v8(__m256 x)
 {
     __m256 xm = _mm256_max_ps(_mm256_set1_ps(-12.0f), x);

@@ -10,6 +10,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(mish, avx2_sleef, 154, -0x1.9b7e6ep+6f);
+
 static inline __m256 mish_v8(__m256 x)
 {
     __m256 xm = _mm256_max_ps(_mm256_set1_ps(-120.0f), x);

@@ -14,6 +14,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(selu, avx2_sleef, 1, 0x1.7f6p-138f);
+
 /* scale = 1.0507009873554805 and scale * alpha = 1.7580993408473766 (the
  * reference's doubles), each as the float32 nearest and the float32 rest */
 #define SCALE_HI 0x1.0cfabep+0f

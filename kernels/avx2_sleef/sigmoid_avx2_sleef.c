@@ -11,6 +11,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(sigmoid, avx2_sleef, 2, -0x1.194afep+0f);
+
 static inline __m256 sigmoid_v8(__m256 x)
 {
     const __m256 one = _mm256_set1_ps(1.0f);

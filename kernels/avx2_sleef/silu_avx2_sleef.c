@@ -10,6 +10,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(silu, avx2_sleef, 52, -0x1.9b7d2ap+6f);
+
 static inline __m256 silu_v8(__m256 x)
 {
     __m256 xm = _mm256_max_ps(_mm256_set1_ps(-120.0f), x);

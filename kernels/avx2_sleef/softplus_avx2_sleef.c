@@ -10,6 +10,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(softplus, avx2_sleef, 1, 0x1.105c62p-24f);
+
 static inline __m256 softplus_v8(__m256 x)
 {
     __m256 e = Sleef_expf8_u10avx2(_mm256_or_ps(x, _mm256_set1_ps(-0.0f)));

@@ -8,6 +8,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(softsign, avx2_sleef, 1, 0x1.6a09e8p-25f);
+
 static inline __m256 softsign_v8(__m256 x)
 {
     const __m256 sign = _mm256_set1_ps(-0.0f), one = _mm256_set1_ps(1.0f);

@@ -10,7 +10,7 @@
  * functions (kernels/avx2/ops_avx2.h). softsign needs only a division; it is
  * here in its plain float32 form, the one a first version would use.
  *
- * max_ulp: the largest distance from the scalar reference measured over all
+ * Bounds (ACT_BOUND in each file): the largest distance from the scalar reference measured over all
  * 2^32 inputs by `actent verify --exhaustive` on SLEEF 3.5.1 (Debian 12). */
 #include "../avx2/ops_avx2.h"
 #include "../cpu.h"
@@ -22,6 +22,9 @@
 #define PICK_0(name, suffix) act_##name##suffix##_avx2_sleef
 #define ACT_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, ),
 #define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, _hist),
+#define BOUND_1(name) &act_##name##_avx2_bound
+#define BOUND_0(name) &act_##name##_avx2_sleef_bound
+#define ACT_BOUND_SLOT(E, name, exact) [ACT_##E] = BOUND_##exact(name),
 
 const struct act_kernels act_table_avx2_sleef = {
     .name = "avx2-sleef",
@@ -29,21 +32,7 @@ const struct act_kernels act_table_avx2_sleef = {
     .cpu_ok = act_cpu_avx2_fma, /* SLEEF's avx2 functions use FMA too */
     .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
-    .max_ulp =
-        {
-            [ACT_SIGMOID] = 2,  /* worst at x = -0x1.194afep+0 */
-            [ACT_TANH] = 1,     /* 0x1.000002p-24 */
-            [ACT_SOFTSIGN] = 1, /* 0x1.6a09e8p-25 */
-            [ACT_SOFTPLUS] = 1, /* 0x1.105c62p-24 */
-            [ACT_SELU] = 1,     /* 0x1.7f6p-138 */
-            [ACT_ELU] = 1,      /* -0x1.6a09eap-25 */
-            /* the compositions below: the float32 argument's rounding, magnified
-             * in the negative tails (see each file); worst inputs on AVX2 */
-            [ACT_GELU] = 199,      /* -0x1.a3047p+3 */
-            [ACT_GELU_TANH] = 214, /* -0x1.4150cp+3 */
-            [ACT_SILU] = 52,       /* -0x1.9b7d2ap+6 */
-            [ACT_MISH] = 154,      /* -0x1.9b7e6ep+6 */
-        },
+    .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_avx2,
     .hist_edges = act_hist_edges_avx2,
     .hist_uniform = act_hist_uniform_avx2,

@@ -8,6 +8,8 @@
 #include "../avx2/loop_avx2.h"
 #include "ops_avx2_sleef.h"
 
+ACT_BOUND(tanh, avx2_sleef, 1, 0x1.000002p-24f);
+
 static inline __m256 tanh_v8(__m256 x) { return Sleef_tanhf8_u10avx2(x); }
 
 static inline __m256 tanh_u35_v8(__m256 x) { return Sleef_tanhf8_u35avx2(x); }

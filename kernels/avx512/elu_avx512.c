@@ -12,6 +12,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(elu, avx512, 1, -0x1.bb67bp-23f);
+
 static inline __m512 elu_v16(__m512 x)
 {
     /* max returns its second operand for NaN, so NaN passes the clamp */

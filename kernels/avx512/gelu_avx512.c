@@ -15,6 +15,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(gelu, avx512, 1, 0x1.8p-148f);
+
 /* R(a) * (a + 3) as a polynomial in z, Horner's scheme */
 static inline __m512d gelu_r_f64x8(__m512d z)
 {

@@ -14,6 +14,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(gelu_tanh, avx512, 1, 0x1.954eccp-25f);
+
 static inline __m512d gelu_tanh_f64x8(__m512d x)
 {
     const double k1 = 1.5957691216057307117, k2 = k1 * 0.044715;

@@ -6,6 +6,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(hard_sigmoid, avx512, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m512 hard_sigmoid_v16(__m512 x)
 {
     __m512 l = _mm512_add_ps(_mm512_mul_ps(_mm512_set1_ps(0.2f), x), _mm512_set1_ps(0.5f));

@@ -10,6 +10,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(hardswish, avx512, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m512 hardswish_v16(__m512 x)
 {
     __m512 t = _mm512_add_ps(x, _mm512_set1_ps(3.0f));

@@ -6,6 +6,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(leaky_relu, avx512, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m512 leaky_relu_v16(__m512 x)
 {
     return _mm512_max_ps(x, _mm512_mul_ps(x, _mm512_set1_ps(0.2f)));

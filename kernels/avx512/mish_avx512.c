@@ -14,6 +14,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(mish, avx512, 1, 0x1.6cdb2cp-23f);
+
 static inline __m512d mish_f64x8(__m512d x)
 {
     __m512d u = exp_f64x8(clamp_f64x8(x, -120.0, 20.0));

@@ -7,6 +7,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(relu6, avx512, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline __m512 relu6_v16(__m512 x)
 {
     __mmask16 keep = _mm512_cmp_ps_mask(x, _mm512_setzero_ps(), _CMP_NLE_UQ);

@@ -12,6 +12,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(selu, avx512, 2, -0x1.00003p-23f);
+
 static inline __m512 selu_v16(__m512 x)
 {
     /* scale = 1.0507009873554805 and sa = scale * 1.6732632423543772, rounded to float */

@@ -13,6 +13,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(sigmoid, avx512, 2, -0x1.194dcep+0f);
+
 static inline __m512 sigmoid_v16(__m512 x)
 {
     const __m512 c = _mm512_set1_ps(0x1p-30f);

@@ -14,6 +14,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(silu, avx512, 1, 0x1.6a09e8p-24f);
+
 static inline __m512d silu_f64x8(__m512d x)
 {
     __m512d s = sigmoid_f64x8(clamp_f64x8(x, -120.0, 40.0));

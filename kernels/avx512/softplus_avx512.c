@@ -13,6 +13,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(softplus, avx512, 2, 0x1.64p-19f);
+
 /* H(u) = (log1p(u)/u - 1)/u on [0, 1], Horner's scheme */
 static inline __m512 log1p_h_v16(__m512 u)
 {

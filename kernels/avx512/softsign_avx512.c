@@ -10,6 +10,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(softsign, avx512, 1, 0x1.6a09e8p-25f);
+
 static inline __m512 softsign_v16(__m512 x)
 {
     const __m512i sign = _mm512_set1_epi32(INT32_MIN);

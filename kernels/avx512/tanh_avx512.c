@@ -12,6 +12,8 @@
 #include "loop_avx512.h"
 #include "ops_avx512.h"
 
+ACT_BOUND(tanh, avx512, 2, 0x1.f86d5ep-7f);
+
 static inline __m512 tanh_v16(__m512 x)
 {
     const __m512 one = _mm512_set1_ps(1.0f);

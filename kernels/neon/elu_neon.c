@@ -13,6 +13,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(elu, neon, 1, -0x1.bb67bp-23f);
+
 static inline float32x4_t elu_v4(float32x4_t x)
 {
     float32x4_t z = vmaxq_f32(vdupq_n_f32(-30.0f), x); /* FMAX keeps a NaN */

@@ -9,6 +9,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(gelu, neon, 1, 0x1.8p-148f);
+
 /* R(a) * (a + 3) as a polynomial in z (the coefficients of gelu_avx2.c) */
 static inline float64x2_t gelu_r_f64x2(float64x2_t z)
 {

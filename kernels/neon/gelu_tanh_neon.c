@@ -9,6 +9,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(gelu_tanh, neon, 1, 0x1.954eccp-25f);
+
 static inline float64x2_t gelu_tanh_f64x2(float64x2_t x)
 {
     const double k1 = 1.5957691216057307117, k2 = k1 * 0.044715;

@@ -5,6 +5,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(hard_sigmoid, neon, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline float32x4_t hard_sigmoid_v4(float32x4_t x)
 {
     float32x4_t l = vaddq_f32(vmulq_f32(vdupq_n_f32(0.2f), x), vdupq_n_f32(0.5f));

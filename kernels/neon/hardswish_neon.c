@@ -6,6 +6,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(hardswish, neon, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline float32x4_t hardswish_v4(float32x4_t x)
 {
     float32x4_t t = vaddq_f32(x, vdupq_n_f32(3.0f));

@@ -3,6 +3,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(leaky_relu, neon, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline float32x4_t leaky_relu_v4(float32x4_t x)
 {
     uint32x4_t pos = vcgtzq_f32(x);

@@ -8,6 +8,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(mish, neon, 1, 0x1.6cdb2cp-23f);
+
 static inline float64x2_t mish_f64x2(float64x2_t x)
 {
     float64x2_t u = exp_f64x2(clamp_f64x2(x, -120.0, 20.0));

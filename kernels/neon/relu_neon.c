@@ -4,6 +4,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(relu, neon, 0, 0.0f); /* bit-identical to the scalar reference */
+
 static inline float32x4_t relu_v4(float32x4_t x)
 {
     uint32x4_t nonpos = vclezq_f32(x);

@@ -14,6 +14,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(selu, neon, 2, -0x1.00003p-23f);
+
 static inline float32x4_t selu_v4(float32x4_t x)
 {
     /* scale = 1.0507009873554805 and sa = scale * 1.6732632423543772, rounded to float */

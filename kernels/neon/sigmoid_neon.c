@@ -14,6 +14,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(sigmoid, neon, 2, -0x1.194dcep+0f);
+
 static inline float32x4_t sigmoid_v4(float32x4_t x)
 {
     const float32x4_t c = vdupq_n_f32(0x1p-30f);

@@ -8,6 +8,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(silu, neon, 1, 0x1.6a09e8p-24f);
+
 static inline float64x2_t silu_f64x2(float64x2_t x)
 {
     float64x2_t s = sigmoid_f64x2(clamp_f64x2(x, -120.0, 40.0));

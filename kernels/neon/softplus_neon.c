@@ -16,6 +16,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(softplus, neon, 2, 0x1.64p-19f);
+
 /* H(u) = (log1p(u)/u - 1)/u on [0, 1], Horner's scheme */
 static inline float32x4_t log1p_h_v4(float32x4_t u)
 {

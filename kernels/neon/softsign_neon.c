@@ -12,6 +12,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(softsign, neon, 1, 0x1.6a09e8p-25f);
+
 static inline float32x4_t softsign_v4(float32x4_t x)
 {
     const uint32x4_t sign = vdupq_n_u32(0x80000000u);

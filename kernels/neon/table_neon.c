@@ -7,6 +7,7 @@
 /* every slot from the one list: act_<op>_neon, act_<op>_hist_neon */
 #define ACT_SLOT(E, name, exact) [ACT_##E] = act_##name##_neon,
 #define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = act_##name##_hist_neon,
+#define ACT_BOUND_SLOT(E, name, exact) [ACT_##E] = &act_##name##_neon_bound,
 
 const struct act_kernels act_table_neon = {
     .name = "neon",
@@ -14,20 +15,7 @@ const struct act_kernels act_table_neon = {
     .cpu_ok = act_cpu_neon,
     .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
-    /* the AVX2 table's bounds: the same steps give the same bits (cross_isa) */
-    .max_ulp =
-        {
-            [ACT_SIGMOID] = 2,
-            [ACT_TANH] = 2,
-            [ACT_SOFTSIGN] = 1,
-            [ACT_SOFTPLUS] = 2,
-            [ACT_SELU] = 2,
-            [ACT_ELU] = 1,
-            [ACT_GELU] = 1,
-            [ACT_GELU_TANH] = 1,
-            [ACT_SILU] = 1,
-            [ACT_MISH] = 1,
-        },
+    .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_neon,
     .hist_edges = act_hist_edges_neon,
     .hist_uniform = act_hist_uniform_neon,

@@ -13,6 +13,8 @@
 #include "loop_neon.h"
 #include "ops_neon.h"
 
+ACT_BOUND(tanh, neon, 2, 0x1.f86d5ep-7f);
+
 static inline float32x4_t tanh_v4(float32x4_t x)
 {
     const float32x4_t one = vdupq_n_f32(1.0f);

@@ -9,6 +9,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(elu, neon_sleef, 1, -0x1.6a0a8p-24f);
+
 static inline float32x4_t elu_v4(float32x4_t x)
 {
     return vbslq_f32(vcgtzq_f32(x), x, Sleef_expm1f4_u10advsimd(x));

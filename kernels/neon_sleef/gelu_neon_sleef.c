@@ -7,6 +7,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(gelu, neon_sleef, 199, -0x1.a3047p+3f);
+
 static inline float32x4_t gelu_v4(float32x4_t x)
 {
     float32x4_t xm = vmaxq_f32(vdupq_n_f32(-15.0f), x);

@@ -7,6 +7,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(gelu_tanh, neon_sleef, 214, -0x1.4150cp+3f);
+
 static inline float32x4_t gelu_tanh_v4(float32x4_t x)
 {
     float32x4_t xm = vmaxq_f32(vdupq_n_f32(-12.0f), x);

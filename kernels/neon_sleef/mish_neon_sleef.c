@@ -7,6 +7,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(mish, neon_sleef, 154, -0x1.9b7e6ep+6f);
+
 static inline float32x4_t mish_v4(float32x4_t x)
 {
     float32x4_t xm = vmaxq_f32(vdupq_n_f32(-120.0f), x);

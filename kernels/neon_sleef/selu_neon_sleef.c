@@ -14,6 +14,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(selu, neon_sleef, 1, 0x1.1e6ap-133f);
+
 /* scale = 1.0507009873554805 and scale * alpha = 1.7580993408473766 (the
  * reference's doubles), each as the float32 nearest and the float32 rest */
 #define SCALE_HI 0x1.0cfabep+0f

@@ -10,6 +10,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(sigmoid, neon_sleef, 2, -0x1.195f2cp+0f);
+
 static inline float32x4_t sigmoid_v4(float32x4_t x)
 {
     const float32x4_t one = vdupq_n_f32(1.0f);

@@ -10,6 +10,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(softplus, neon_sleef, 1, 0x1.105c9p-24f);
+
 static inline float32x4_t softplus_v4(float32x4_t x)
 {
     float32x4_t e = Sleef_expf4_u10advsimd(vnegq_f32(vabsq_f32(x)));

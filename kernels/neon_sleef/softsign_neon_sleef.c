@@ -8,6 +8,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(softsign, neon_sleef, 1, 0x1.6a0a9p-25f);
+
 static inline float32x4_t softsign_v4(float32x4_t x)
 {
     const float32x4_t one = vdupq_n_f32(1.0f);

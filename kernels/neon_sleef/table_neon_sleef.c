@@ -10,9 +10,9 @@
  * functions (kernels/neon/ops_neon.h). softsign needs only a division; it is
  * here in its plain float32 form, the one a first version would use.
  *
- * max_ulp: the largest distance from the scalar reference measured under qemu
- * on every 61st float32 bit pattern (SLEEF 3.5.1, Debian 12's arm64 package):
- * the same bounds the AVX2 functions reach over all 2^32 inputs.
+ * Bounds (ACT_BOUND in each file): the largest distance from the scalar reference measured under
+ * qemu on every 61st float32 bit pattern (SLEEF 3.5.1, Debian 12's arm64 package): the same bounds
+ * the AVX2 functions reach over all 2^32 inputs.
  *
  * gelu, gelu_tanh, silu, mish: under qemu (QEMU_CPU=max), `actent verify
  * --isa neon-sleef --activations modern` over every 127th bit pattern (33.8
@@ -34,6 +34,9 @@
 #define PICK_0(name, suffix) act_##name##suffix##_neon_sleef
 #define ACT_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, ),
 #define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = PICK_##exact(name, _hist),
+#define BOUND_1(name) &act_##name##_neon_bound
+#define BOUND_0(name) &act_##name##_neon_sleef_bound
+#define ACT_BOUND_SLOT(E, name, exact) [ACT_##E] = BOUND_##exact(name),
 
 const struct act_kernels act_table_neon_sleef = {
     .name = "neon-sleef",
@@ -41,20 +44,7 @@ const struct act_kernels act_table_neon_sleef = {
     .cpu_ok = act_cpu_neon,
     .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
-    .max_ulp =
-        {
-            [ACT_SIGMOID] = 2,  /* -0x1.195f2cp+0 */
-            [ACT_TANH] = 1,     /* 0x1.71382p-12 */
-            [ACT_SOFTSIGN] = 1, /* 0x1.6a0a9p-25 */
-            [ACT_SOFTPLUS] = 1, /* 0x1.105c9p-24 */
-            [ACT_SELU] = 1,     /* 0x1.1e6ap-133 */
-            [ACT_ELU] = 1,      /* -0x1.6a0a8p-24 */
-            /* measured under qemu: the avx2-sleef bits (see above) */
-            [ACT_GELU] = 199,      /* stride 127: 195 at -0x1.a150acp+3 */
-            [ACT_GELU_TANH] = 214, /* stride 127: 207 at -0x1.3d71fcp+3 */
-            [ACT_SILU] = 52,       /* -0x1.9b7d52p+6 */
-            [ACT_MISH] = 154,      /* -0x1.9b7f4ep+6 */
-        },
+    .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_neon,
     .hist_edges = act_hist_edges_neon,
     .hist_uniform = act_hist_uniform_neon,

@@ -8,6 +8,8 @@
 #include "../neon/loop_neon.h"
 #include "ops_neon_sleef.h"
 
+ACT_BOUND(tanh, neon_sleef, 1, 0x1.71382p-12f);
+
 static inline float32x4_t tanh_v4(float32x4_t x) { return Sleef_tanhf4_u10advsimd(x); }
 
 static inline float32x4_t tanh_u35_v4(float32x4_t x) { return Sleef_tanhf4_u35advsimd(x); }

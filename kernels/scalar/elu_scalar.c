@@ -3,11 +3,15 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float elu_f32(float x)
-{
-    double d = x;
-    return d > 0.0 ? x : (float)expm1(d);
-}
+/* the definition (alpha 1): x above 0, e^x - 1 below */
+static double elu_f64(double x) { return x > 0.0 ? x : expm1(x); }
+
+static double elu_df64(double x) { return x > 0.0 ? 1.0 : exp(x); }
+
+ACT_DEFINE(elu, elu_f64, elu_df64, NAN, 0.0);
+
+/* above 0 the float itself (exact); below, e^x - 1 rounded once */
+static inline float elu_f32(float x) { return (float)elu_f64(x); }
 
 void act_elu_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, elu_f32); }
 

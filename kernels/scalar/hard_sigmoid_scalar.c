@@ -4,6 +4,13 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
+/* the definition without float32 rounding: 0.2 x + 0.5, 0 below -2.5, 1 above 2.5 */
+static double hard_sigmoid_f64(double x) { return x < -2.5 ? 0.0 : x > 2.5 ? 1.0 : 0.2 * x + 0.5; }
+
+static double hard_sigmoid_df64(double x) { return x < -2.5 || x > 2.5 ? 0.0 : 0.2; }
+
+ACT_DEFINE(hard_sigmoid, hard_sigmoid_f64, hard_sigmoid_df64, NAN, -2.5, 2.5);
+
 static inline float hard_sigmoid_f32(float x)
 {
     float l = 0.2f * x;

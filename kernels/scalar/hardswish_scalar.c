@@ -19,6 +19,20 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
+/* the definition without float32 rounding: 0 below -3, x above 3, x (x + 3) / 6 between */
+static double hardswish_f64(double x)
+{
+    return x <= -3.0 ? 0.0 : x >= 3.0 ? x : x * (x + 3.0) / 6.0;
+}
+
+static double hardswish_df64(double x)
+{
+    return x < -3.0 ? 0.0 : x > 3.0 ? 1.0 : (2.0 * x + 3.0) / 6.0;
+}
+
+/* the minimum at x = -1.5 exactly */
+ACT_DEFINE(hardswish, hardswish_f64, hardswish_df64, -1.5, -3.0, 3.0);
+
 static inline float hardswish_f32(float x)
 {
     float t = x + 3.0f;

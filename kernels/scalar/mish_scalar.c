@@ -7,13 +7,25 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float mish_f32(float x)
+/* the definition: x tanh(ln(1 + e^x)), x held at -800 */
+static double mish_f64(double x)
 {
-    double d = x;
-    if (d < -800.0)
-        d = -800.0;
-    return (float)(d * tanh(fmax(d, 0.0) + log1p(exp(-fabs(d)))));
+    if (x < -800.0)
+        x = -800.0;
+    return x * tanh(fmax(x, 0.0) + log1p(exp(-fabs(x))));
 }
+
+/* tanh(sp) + x (1 - tanh^2 sp) sigmoid(x), sp = softplus(x) */
+static double mish_df64(double x)
+{
+    double t = tanh(fmax(x, 0.0) + log1p(exp(-fabs(x))));
+    return t + x * (1.0 - t * t) / (1.0 + exp(-x));
+}
+
+/* the minimum near x = -1.1924 (mpmath, as gelu's) */
+ACT_DEFINE(mish, mish_f64, mish_df64, -0x1.31432c0d12d84p+0);
+
+static inline float mish_f32(float x) { return (float)mish_f64(x); }
 
 void act_mish_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, mish_f32); }
 

@@ -1,10 +1,12 @@
-/* ops_scalar.h - the scalar table's entries, declared from the one list. */
+/* ops_scalar.h - the scalar table's entries and each activation's definition
+ * (act_<op>_def), declared from the one list. */
 #ifndef ACT_OPS_SCALAR_H
 #define ACT_OPS_SCALAR_H
 
 #include "../kernels.h"
 
 #define ACT_DECLARE_SCALAR(E, name, exact)                                                         \
+    extern const struct act_def act_##name##_def;                                                  \
     void act_##name##_scalar(const float *x, float *y, size_t n);                                  \
     void act_##name##_hist_scalar(const float *x, size_t n, const struct act_edges *e,             \
                                   uint64_t *counts, struct act_seen *seen);

@@ -4,12 +4,23 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float selu_f32(float x)
+#define SELU_SCALE 1.0507009873554805
+#define SELU_ALPHA 1.6732632423543772
+
+/* the definition: scale * x above 0, scale * alpha * (e^x - 1) below */
+static double selu_f64(double x)
 {
-    const double scale = 1.0507009873554805, alpha = 1.6732632423543772;
-    double d = x;
-    return (float)(d > 0.0 ? scale * d : scale * (alpha * expm1(d)));
+    return x > 0.0 ? SELU_SCALE * x : SELU_SCALE * (SELU_ALPHA * expm1(x));
 }
+
+static double selu_df64(double x)
+{
+    return x > 0.0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * exp(x);
+}
+
+ACT_DEFINE(selu, selu_f64, selu_df64, NAN, 0.0);
+
+static inline float selu_f32(float x) { return (float)selu_f64(x); }
 
 void act_selu_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, selu_f32); }
 

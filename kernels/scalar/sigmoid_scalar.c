@@ -5,11 +5,18 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float sigmoid_f32(float x)
+/* the definition: 1 / (1 + e^-x) */
+static double sigmoid_f64(double x) { return 1.0 / (1.0 + exp(-x)); }
+
+static double sigmoid_df64(double x)
 {
-    double d = x;
-    return (float)(1.0 / (1.0 + exp(-d)));
+    double s = sigmoid_f64(x);
+    return s * (1.0 - s);
 }
+
+ACT_DEFINE(sigmoid, sigmoid_f64, sigmoid_df64, NAN);
+
+static inline float sigmoid_f32(float x) { return (float)sigmoid_f64(x); }
 
 void act_sigmoid_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, sigmoid_f32); }
 

@@ -5,13 +5,25 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float silu_f32(float x)
+/* the definition: x / (1 + e^-x), x held at -800 (where it is -0 in float32) */
+static double silu_f64(double x)
 {
-    double d = x;
-    if (d < -800.0)
-        d = -800.0;
-    return (float)(d / (1.0 + exp(-d)));
+    if (x < -800.0)
+        x = -800.0;
+    return x / (1.0 + exp(-x));
 }
+
+/* s (1 + x (1 - s)), s the sigmoid */
+static double silu_df64(double x)
+{
+    double s = 1.0 / (1.0 + exp(-x));
+    return s * (1.0 + x * (1.0 - s));
+}
+
+/* the minimum near x = -1.2785 (mpmath, as gelu's) */
+ACT_DEFINE(silu, silu_f64, silu_df64, -0x1.474973c84120bp+0);
+
+static inline float silu_f32(float x) { return (float)silu_f64(x); }
 
 void act_silu_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, silu_f32); }
 

@@ -4,11 +4,15 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float softplus_f32(float x)
-{
-    double d = x;
-    return (float)(fmax(d, 0.0) + log1p(exp(-fabs(d))));
-}
+/* the definition: ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), which neither
+ * overflows nor loses the small values; its derivative is the sigmoid */
+static double softplus_f64(double x) { return fmax(x, 0.0) + log1p(exp(-fabs(x))); }
+
+static double softplus_df64(double x) { return 1.0 / (1.0 + exp(-x)); }
+
+ACT_DEFINE(softplus, softplus_f64, softplus_df64, NAN);
+
+static inline float softplus_f32(float x) { return (float)softplus_f64(x); }
 
 void act_softplus_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, softplus_f32); }
 

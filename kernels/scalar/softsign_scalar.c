@@ -3,13 +3,20 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float softsign_f32(float x)
+/* the definition: x / (1 + |x|), its limit +-1 at +-inf (inf / inf is NaN) */
+static double softsign_f64(double x)
 {
-    double d = x;
-    if (isinf(d))
-        return copysignf(1.0f, x);
-    return (float)(d / (1.0 + fabs(d)));
+    if (isinf(x))
+        return copysign(1.0, x);
+    return x / (1.0 + fabs(x));
 }
+
+static double softsign_df64(double x) { return 1.0 / ((1.0 + fabs(x)) * (1.0 + fabs(x))); }
+
+/* 0: the kink of |x| (a breakpoint for the quadrature) */
+ACT_DEFINE(softsign, softsign_f64, softsign_df64, NAN, 0.0);
+
+static inline float softsign_f32(float x) { return (float)softsign_f64(x); }
 
 void act_softsign_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, softsign_f32); }
 

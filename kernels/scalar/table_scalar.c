@@ -1,10 +1,18 @@
-/* table_scalar.c - the reference table: plain C, runs on every CPU.
- * Its max_ulp entries are 0 by definition: it is what the others are measured against. */
+/* table_scalar.c - the reference table: plain C, runs on every CPU. Its
+ * bounds are 0 by definition: it is what the others are measured against.
+ * Also every activation's definition (act_defs), from the one list: an
+ * activation without act_<op>_def in its scalar file does not link. */
 #include "ops_scalar.h"
 #include "../cpu.h"
 
 #define ACT_SLOT(E, name, exact) [ACT_##E] = act_##name##_scalar,
 #define ACT_HIST_SLOT(E, name, exact) [ACT_##E] = act_##name##_hist_scalar,
+#define ACT_BOUND_SLOT(E, name, exact) [ACT_##E] = &act_bound_exact,
+#define ACT_DEF_SLOT(E, name, exact) [ACT_##E] = &act_##name##_def,
+
+const struct act_def *const act_defs[ACT_COUNT] = {ACT_LIST(ACT_DEF_SLOT)};
+
+const struct act_bound act_bound_exact = {.ulp = 0, .worst = 0.0f};
 
 const struct act_kernels act_table_scalar = {
     .name = "scalar",
@@ -12,7 +20,7 @@ const struct act_kernels act_table_scalar = {
     .cpu_ok = act_cpu_any,
     .activate = {ACT_LIST(ACT_SLOT)},
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
-    .max_ulp = {0},
+    .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_scalar,
     .hist_edges = act_hist_edges_scalar,
     .hist_uniform = act_hist_uniform_scalar,

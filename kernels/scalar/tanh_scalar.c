@@ -2,7 +2,14 @@
 #include "loop_scalar.h"
 #include "ops_scalar.h"
 
-static inline float tanh_f32(float x) { return (float)tanh((double)x); }
+/* the definition: tanh x, and its derivative 1 - tanh^2 x */
+static double tanh_f64(double x) { return tanh(x); }
+
+static double tanh_df64(double x) { return 1.0 - tanh(x) * tanh(x); }
+
+ACT_DEFINE(tanh, tanh_f64, tanh_df64, NAN);
+
+static inline float tanh_f32(float x) { return (float)tanh_f64(x); }
 
 void act_tanh_scalar(const float *x, float *y, size_t n) { map_scalar(x, y, n, tanh_f32); }
 

@@ -112,7 +112,7 @@ int actent_table_max_ulp(const actent_table *t, int act)
     const struct act_kernels *k = t ? kern(t) : resolve(NULL, NULL, 0);
     if (act < 0 || act >= ACT_COUNT || !k)
         return -1;
-    return (int)k->max_ulp[act];
+    return (int)act_max_ulp(k, (enum act_op)act);
 }
 
 int actent_activate(const actent_table *t, int act, const float *x, float *y, size_t n)

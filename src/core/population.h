@@ -8,12 +8,16 @@
  *     on f's range over [a, b]; a bin's probability is F(f^-1(upper edge)) -
  *     F(f^-1(lower edge)) summed over f's monotone pieces (f^-1 by bisection
  *     in double), a flat piece putting its whole mass in the bin of its value;
- *   - the one-to-one limit of the reduction as the bins -> infinity:
- *     -E[log2 |f'(X)|] + log2((max f - min f) / (b - a)) (Gauss-Legendre on
- *     each piece); +inf when f is flat on a set of positive probability.
+ *   - the limit of the reduction as the bins -> infinity, h(X) - h(f(X)) +
+ *     log2((max f - min f) / (b - a)) = E[log2(p_Y(f(X)) / p_X(X))] + that
+ *     ratio, p_Y summed over every preimage (for a one-to-one f, the familiar
+ *     -E[log2 |f'(X)|] + ...); by the tanh-sinh rule on each monotone piece,
+ *     cut where a preimage appears or vanishes; +inf when f is flat on a set
+ *     of positive probability (relu, relu6: not one-to-one).
+ * f, f', the breakpoints and the turn are the activation's definition
+ * (kernels.h, act_defs): every activation of the list has them.
  * For relu on U(-1, 1) with B bins: H = -p0 log2 p0 - (B - 1) q log2 q,
- * q = 1/(2B), p0 = 1/2 + q. Activations without a double definition here
- * (none of the notebook's eleven) get NaN. */
+ * q = 1/(2B), p0 = 1/2 + q. */
 #ifndef ACTENT_POPULATION_H
 #define ACTENT_POPULATION_H
 
@@ -27,11 +31,12 @@ int actent_population_fill(struct actent_experiment *r, char *err, size_t len);
 
 /* The population's binned entropy of f(X) (bits) with nbins equal bins on f's
  * range over [a, b]; dist uniform on [a, b], or normal(0, sigma) truncated
- * to it. NaN when op has no double definition. */
+ * to it. NaN when op is out of range or nbins is 0. */
 double actent_population_entropy(enum act_op op, enum actent_dist dist, double sigma, double a,
                                  double b, size_t nbins);
 
-/* -E[log2 |f'(X)|] + log2(range f / (b - a)), bits; +inf when not one-to-one. */
+/* The reduction's limit as the bins -> inf (above), bits; +inf when f is
+ * flat where X has mass; NaN when op is out of range. */
 double actent_population_limit(enum act_op op, enum actent_dist dist, double sigma, double a,
                                double b);
 

@@ -47,8 +47,9 @@ void actent_extra_print(FILE *f, const struct actent_experiment *r)
     }
     if (o->population) {
         fprintf(f,
-                "\npopulation (N -> inf, the same bins): input %.6f bits; one-to-one limit of "
-                "the reduction as bins -> inf\n%-14s %12s %12s %12s %12s\n",
+                "\npopulation (N -> inf, the same bins): input %.6f bits; the limit of "
+                "the reduction as bins -> inf (inf: flat where the input has mass)\n%-14s %12s "
+                "%12s %12s %12s\n",
                 r->input_est.pop_entropy, "activation", "entropy", "reduction", "sample", "limit");
         for (size_t i = 0; i < r->nacts; i++) {
             const struct actent_act_result *a = &r->acts[i];

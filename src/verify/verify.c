@@ -288,7 +288,7 @@ static int run_sweep(struct actent_verify *r, char *err, size_t len)
         if (!t->runs || t->reference)
             continue;
         subj[n].activate = t->k ? t->k->activate : t->peer->activate;
-        subj[n].bound = t->k ? t->k->max_ulp : NULL;
+        subj[n].k = t->k;
         which[n++] = i;
     }
     double t0 = actent_now();
@@ -311,7 +311,7 @@ static void setup_table(struct actent_verify *r, struct actent_verify_table *t)
         o->op = (enum act_op)op;
         if (!t->k)
             continue;
-        o->bound = t->k->max_ulp[op];
+        o->bound = act_max_ulp(t->k, op);
         o->missing = !t->k->activate[op] || !t->k->activate_hist[op];
         if (t->runs && r->opts.use[op] && o->missing)
             violation(r, t, o, "no kernel (%s is NULL)",

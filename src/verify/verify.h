@@ -139,7 +139,7 @@ uint64_t actent_verify_digest(act_unary_fn f, uint64_t *ninputs);
  * subject; subjects without a kernel for an op are skipped. */
 struct actent_sweep_subject {
     const act_unary_fn *activate; /* ACT_COUNT entries */
-    const uint32_t *bound;        /* ACT_COUNT entries; NULL: no bound (a peer) */
+    const struct act_kernels *k;  /* its declared bounds; NULL: no bound (a peer) */
 };
 int actent_verify_sweep(const struct actent_sweep_subject *subj, size_t nsubj, const bool *use,
                         uint64_t stride, const struct actent_verify_opts *o,

@@ -341,7 +341,7 @@ int actent_verify_hist(const struct act_kernels *k, enum act_op op, const float 
         snprintf(err, len, "out of memory for a histogram check of %zu values", n);
         return -1;
     }
-    uint32_t bound = k->max_ulp[op];
+    uint32_t bound = act_max_ulp(k, op);
     struct actent_range rs, rt, rf;
     char why[160];
     h->input_counts_equal = input_counts_equal(k, x, n, nbins + 1);

@@ -54,7 +54,7 @@ static void run_chunk(struct sweep *s, size_t c, float *x, float *want, float *g
                 if (!f)
                     continue;
                 f(x, got, m);
-                uint32_t bound = s->subj[t].bound ? s->subj[t].bound[op] : UINT32_MAX;
+                uint32_t bound = s->subj[t].k ? act_max_ulp(s->subj[t].k, op) : UINT32_MAX;
                 actent_ulp_compare(&st[t * ACT_COUNT + (size_t)op], x, got, want, m, bound);
             }
         }
