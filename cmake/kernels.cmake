@@ -92,7 +92,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   # qemu-user cannot run it: its tests run natively and skip on CPUs without it.
   option(ACTENT_AVX512 "build the AVX-512 kernel table" ON)
   if(ACTENT_AVX512)
-    actent_add_isa(avx512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mavx2 -mfma)
+    actent_add_isa(avx512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mavx2 -mfma -fschedule-insns -fsched-pressure)
   endif()
   option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)

@@ -1,53 +1,77 @@
-/* gelu_avx2.c - gelu (erf form), 8 lanes, AVX2+FMA, in double (f64_avx2.h).
+/* gelu_avx2.c - gelu (erf form), 8 lanes, AVX2+FMA, in float32.
  *
- * gelu(x) = x * Phi(x). With a = |x| and q = Phi(-a) = e^(-a^2/2) * R(a),
- * R(a) = erfcx(a / sqrt 2) / 2: gelu is x * q for x < 0 and x * (1 - q) for
- * x >= 0, so the small tail q is never formed by cancellation. R is a
- * polynomial of degree 10 in z = (a - 3) / (a + 3) over (a + 3) (the Mills
- * ratio's 1/a tail, made polynomial: z maps [0, 15] into [-1, 2/3]),
- * least-squares fit with Lawson weights, relative error 2^-30 (numpy/scipy,
- * coefficients in double). a^2 is exact in double, so e^(-a^2/2) keeps the
- * relative accuracy the tail needs down to the last subnormal result
- * (x = -14.1). a is clamped to 15 and x held at -15 in the product: gelu is x
- * above 15 and -0 below -15 (gelu(-inf) = -0, as in gelu_scalar.c).
+ * Algorithm: gelu_avx512.c's steps, 8 lanes, operation for operation, so the
+ * same bits as the AVX-512 table: the series x/2 + x^2 E(x^2) for |x| < 1/2;
+ * elsewhere e^(-a^2/2) R(a) with -a^2 split exactly and R on 32 intervals of
+ * width 1/2 (kernels/gelu_coef.h), each coefficient looked up from four
+ * registers by vpermps and two levels of blends (vpermt2ps's 32 entries).
  *
- * Max error vs scalar: 1 ULP over all finite floats (see the table and
- * `actent verify --exhaustive --activations gelu`). */
-#include "f64_avx2.h"
+ * Bound: 2 ULP vs scalar over all 2^32 inputs, the AVX-512 kernel's (the
+ * same bits: equal digests), first reached at x = -0x1.e19ce0p-1. */
+#include "../gelu_coef.h"
+#include "exp_avx2.h"
+#include "f32_avx2.h"
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
-ACT_BOUND(gelu, avx2, 1, 0x1.8p-148f);
+ACT_BOUND(gelu, avx2, 2, -0x1.e19ce0p-1f);
 
-/* R(a) * (a + 3) as a polynomial in z, Horner's scheme */
-static inline __m256d gelu_r_f64x4(__m256d z)
+/* t[i] for i in [0, 32): bit 3 of i picks within a pair of registers, bit 4 the pair */
+static inline __m256 lut32_v8(const float *t, __m256i i)
 {
-    static const double c[11] = {
-        0x1.754a751c6bf63p-1,  -0x1.04c729abd2c0dp-1,  0x1.d7138503faf21p-3,
-        -0x1.832d0a69e4ff7p-5, -0x1.56d5eb517d485p-7,  0x1.c8bda48023569p-8,
-        0x1.0ca213541be2fp-10, -0x1.0eaedcfee4689p-10, -0x1.009e41089a710p-12,
-        0x1.136b8facedd3ep-13, 0x1.c916dc2273b8cp-15,
-    };
-    __m256d g = _mm256_set1_pd(c[10]);
-    for (int i = 9; i >= 0; i--)
-        g = _mm256_fmadd_pd(g, z, _mm256_set1_pd(c[i]));
-    return g;
+    __m256 b3 = _mm256_castsi256_ps(_mm256_slli_epi32(i, 28));
+    __m256 b4 = _mm256_castsi256_ps(_mm256_slli_epi32(i, 27));
+    __m256 lo = _mm256_blendv_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(t), i),
+                                 _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 8), i), b3);
+    __m256 hi = _mm256_blendv_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 16), i),
+                                 _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 24), i), b3);
+    return _mm256_blendv_ps(lo, hi, b4);
 }
 
-static inline __m256d gelu_f64x4(__m256d x)
+static inline __m256 gelu_series_v8(__m256 x)
 {
-    __m256d a = _mm256_min_pd(_mm256_set1_pd(15.0), _mm256_andnot_pd(_mm256_set1_pd(-0.0), x));
-    __m256d inv = recip_f64x4(_mm256_add_pd(a, _mm256_set1_pd(3.0)));
-    __m256d z = _mm256_mul_pd(_mm256_sub_pd(a, _mm256_set1_pd(3.0)), inv);
-    __m256d r = _mm256_mul_pd(gelu_r_f64x4(z), inv);
-    __m256d q =
-        _mm256_mul_pd(exp_f64x4(_mm256_mul_pd(_mm256_mul_pd(a, a), _mm256_set1_pd(-0.5))), r);
-    /* x's sign bit picks q (x < 0, and -0: both give -0) or 1 - q */
-    __m256d w = _mm256_blendv_pd(_mm256_sub_pd(_mm256_set1_pd(1.0), q), q, x);
-    return _mm256_mul_pd(_mm256_max_pd(_mm256_set1_pd(-15.0), x), w);
+    __m256 s = _mm256_mul_ps(x, x), e = _mm256_set1_ps(GELU_E[GELU_E_DEG]);
+    for (int k = GELU_E_DEG - 1; k >= 0; k--)
+        e = _mm256_fmadd_ps(e, s, _mm256_set1_ps(GELU_E[k]));
+    return _mm256_fmadd_ps(s, e, _mm256_mul_ps(x, _mm256_set1_ps(0.5f)));
 }
 
-static inline __m256 gelu_v8(__m256 x) { return f64_map_v8(x, gelu_f64x4); }
+/* R(a) for a in [1/2, 16.5) as hi + *lo (gelu_avx512.c's gelu_r_v16) */
+static inline __m256 gelu_r_v8(__m256 a, __m256 *lo)
+{
+    __m256 f = _mm256_round_ps(_mm256_add_ps(a, a), _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    f = _mm256_max_ps(_mm256_set1_ps(1.0f), f);
+    __m256 u = _mm256_sub_ps(_mm256_fnmadd_ps(f, _mm256_set1_ps(0.5f), a), _mm256_set1_ps(0.25f));
+    __m256i i = _mm256_sub_epi32(_mm256_cvttps_epi32(f), _mm256_set1_epi32(1));
+    __m256 r = lut32_v8(GELU_R[GELU_R_DEG], i);
+    for (int k = GELU_R_DEG - 1; k >= 1; k--)
+        r = _mm256_fmadd_ps(r, u, lut32_v8(GELU_R[k], i));
+    __m256 c0 = lut32_v8(GELU_R[0], i);
+    __m256 pl, p = two_prod_v8(r, u, &pl);
+    __m256 s = _mm256_add_ps(c0, p);
+    *lo = _mm256_add_ps(pl, _mm256_sub_ps(p, _mm256_sub_ps(s, c0)));
+    return s;
+}
+
+static inline __m256 gelu_v8(__m256 x)
+{
+    const __m256 half = _mm256_set1_ps(-0.5f);
+    __m256 ax = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x);
+    __m256 a = _mm256_min_ps(_mm256_set1_ps(15.0f), ax);
+    __m256 hl, hh = two_prod_v8(a, a, &hl);
+    __m256 n, r = reduce_v8(_mm256_mul_ps(half, hh), &n);
+    r = _mm256_fmadd_ps(half, hl, r);
+    __m256 v = expm1_poly_v8(r, 1.0f);
+    __m256 rl, rr = gelu_r_v8(a, &rl);
+    /* x's sign bit picks (blendv reads it) */
+    __m256 xc = _mm256_max_ps(_mm256_set1_ps(-15.0f), x);
+    __m256 w = _mm256_blendv_ps(rr, _mm256_fmadd_ps(xc, rr, _mm256_mul_ps(xc, rl)), x);
+    __m256 q = scale_v8(_mm256_fmadd_ps(v, w, w), n);
+    __m256 hi = _mm256_fnmadd_ps(_mm256_min_ps(x, _mm256_set1_ps(15.0f)), q, x);
+    __m256 tail = _mm256_blendv_ps(hi, q, x);
+    __m256 small = _mm256_cmp_ps(ax, _mm256_set1_ps(0.5f), _CMP_LT_OQ);
+    return _mm256_blendv_ps(tail, gelu_series_v8(x), small);
+}
 
 void act_gelu_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, gelu_v8); }
 

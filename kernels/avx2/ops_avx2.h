@@ -5,7 +5,7 @@
 #include "../kernels.h"
 
 #define ACT_DECLARE_AVX2(E, name, exact)                                                           \
-    extern const struct act_bound act_##name##_avx2_bound;                                     \
+    extern const struct act_bound act_##name##_avx2_bound;                                         \
     void act_##name##_avx2(const float *x, float *y, size_t n);                                    \
     void act_##name##_hist_avx2(const float *x, size_t n, const struct act_edges *e,               \
                                 uint64_t *counts, struct act_seen *seen);

@@ -7,7 +7,7 @@
 
 /* declared from the one list: the ops that are not exact (exact = 0) */
 #define ACT_DECLARE_AVX2_SLEEF_0(name)                                                             \
-    extern const struct act_bound act_##name##_avx2_sleef_bound;                               \
+    extern const struct act_bound act_##name##_avx2_sleef_bound;                                   \
     void act_##name##_avx2_sleef(const float *x, float *y, size_t n);                              \
     void act_##name##_hist_avx2_sleef(const float *x, size_t n, const struct act_edges *e,         \
                                       uint64_t *counts, struct act_seen *seen);

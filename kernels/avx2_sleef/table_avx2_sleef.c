@@ -10,8 +10,14 @@
  * functions (kernels/avx2/ops_avx2.h). softsign needs only a division; it is
  * here in its plain float32 form, the one a first version would use.
  *
- * Bounds (ACT_BOUND in each file): the largest distance from the scalar reference measured over all
- * 2^32 inputs by `actent verify --exhaustive` on SLEEF 3.5.1 (Debian 12). */
+ * gelu, gelu_tanh, silu and mish are computed in double on SLEEF's
+ * double-precision functions (f64_avx2_sleef.h): on its float32 functions the
+ * argument's rounding, magnified in the negative tails, cost up to 214 ulp,
+ * and no table declares more than 2.
+ *
+ * Bounds (ACT_BOUND in each file): the largest distance from the scalar
+ * reference over all 2^32 inputs, `actent verify --exhaustive` on SLEEF
+ * 3.5.1 (Debian 12). */
 #include "../avx2/ops_avx2.h"
 #include "../cpu.h"
 #include "ops_avx2_sleef.h"

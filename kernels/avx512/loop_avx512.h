@@ -23,10 +23,13 @@ static inline __attribute__((always_inline)) void map_v16(const float *x, float 
                                                           act_body_v16 f)
 {
     size_t i = 0;
-    for (; i + 32 <= n; i += 32) {
+    for (; i + 64 <= n; i += 64) {
         __m512 a = f(_mm512_loadu_ps(x + i)), b = f(_mm512_loadu_ps(x + i + 16));
+        __m512 c = f(_mm512_loadu_ps(x + i + 32)), d = f(_mm512_loadu_ps(x + i + 48));
         _mm512_storeu_ps(y + i, a);
         _mm512_storeu_ps(y + i + 16, b);
+        _mm512_storeu_ps(y + i + 32, c);
+        _mm512_storeu_ps(y + i + 48, d);
     }
     for (; i + 16 <= n; i += 16)
         _mm512_storeu_ps(y + i, f(_mm512_loadu_ps(x + i)));

