@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -15,6 +16,7 @@ extern "C" {
 #include "bench_families.h"
 #include "bench_impl.h"
 #include "bench_util.h"
+#include "peer_sweep.h"
 }
 
 namespace
@@ -26,6 +28,10 @@ void usage()
         "actent-bench: throughput of every kernel table and peer (Google Benchmark)\n"
         "  --smoke          each benchmark once at a tiny size (a test, not a measurement)\n"
         "  --clock          print the core clock measured by a dependent-add chain, in GHz\n"
+        "  --sweep[=K]      no timing: every implementation's ULP error against scalar over\n"
+        "                   every K-th float32 bit pattern (1, the default: all 2^32), one\n"
+        "                   JSON line per activation and implementation\n"
+        "  --sweep-impl=N   with --sweep, only implementation N (e.g. xnnpack)\n"
         "  --benchmark_*    Google Benchmark's flags, e.g.\n"
         "                   --benchmark_filter='^activate/sigmoid/.*/unit/4096$'\n"
         "                   --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true\n"
@@ -51,12 +57,26 @@ int main(int argc, char **argv)
 {
     std::string command = command_line(argc, argv);
     bool smoke = false, clock = false;
+    long long sweep = 0;
+    const char *sweep_impl = nullptr;
     int kept = 1;
     for (int i = 1; i < argc; i++) {
         if (std::strcmp(argv[i], "--smoke") == 0) {
             smoke = true;
         } else if (std::strcmp(argv[i], "--clock") == 0) {
             clock = true;
+        } else if (std::strcmp(argv[i], "--sweep") == 0) {
+            sweep = 1;
+        } else if (std::strncmp(argv[i], "--sweep=", 8) == 0) {
+            char *end;
+            sweep = std::strtoll(argv[i] + 8, &end, 10);
+            if (*end || sweep < 1 || sweep > (1LL << 31)) {
+                std::fprintf(stderr, "actent-bench: --sweep=K needs K from 1 to 2^31, not '%s'\n",
+                             argv[i] + 8);
+                return 2;
+            }
+        } else if (std::strncmp(argv[i], "--sweep-impl=", 13) == 0) {
+            sweep_impl = argv[i] + 13;
         } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
             usage();
             return 0;
@@ -66,6 +86,8 @@ int main(int argc, char **argv)
     }
     argc = kept;
     bench_set_smoke(smoke);
+    if (sweep)
+        return bench_peer_sweep((uint64_t)sweep, sweep_impl);
     if (clock) {
         std::printf("%.4f\n", bench_clock_ghz());
         return 0;

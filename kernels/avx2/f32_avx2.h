@@ -9,8 +9,8 @@
  *                a 2^(k + 100) normal whenever k < -100 (every caller's
  *                |a| >= 2^-10 there): k < -100 goes as a 2^(k + 100) (exact)
  *                times 2^-100 (the one rounding)
- *   recip_v8     1/b correctly rounded for b in [1, 2^64): vrcpps (12
- *                bits), two Newton steps, Markstein's correction
+ *   recip_v8     1/b for b in [1, 2^64): vrcpps (12 bits), two Newton steps,
+ *                Markstein's correction: recip_v16's result (tests/test_f32math.c)
  *   div_v8       a/b correctly rounded, given recip_v8(b)
  *   two_prod_v8  a * b = hi + lo exactly */
 #ifndef ACT_F32_AVX2_H

@@ -11,12 +11,14 @@
  *                every exp is applied last
  *   recip_v16    1/b for b in [1, 2^64): vrcp14ps, one Newton step, and the
  *                rounding corrected by the exact residual (Markstein): the
- *                correctly rounded reciprocal, checked for every float b in
- *                [1, 2^64) by tests/test_f32math.c
+ *                correctly rounded reciprocal for every float b but those
+ *                whose significand is all ones, where it is an ulp low
+ *                (tests/test_f32math.c checks every significand)
  *   div_v16      a/b as a * (1/b) with the exact residual a - q b fed back
- *                through the correctly rounded 1/b: Markstein's theorem makes
- *                that the correctly rounded quotient, which IEEE division
- *                gives on every ISA, without the divider
+ *                through that reciprocal (Markstein): IEEE division's
+ *                correctly rounded quotient, as tests/test_f32math.c checks on
+ *                2^20 operand pairs and the kernels' digests over all 2^32
+ *                inputs, without the divider
  *   two_prod     a * b = hi + lo exactly (one FMA) */
 #ifndef ACT_F32_AVX512_H
 #define ACT_F32_AVX512_H
@@ -48,7 +50,8 @@ static inline __m512 recip_v16(__m512 b)
     const __m512 one = _mm512_set1_ps(1.0f);
     __m512 y = _mm512_rcp14_ps(b);
     y = _mm512_fmadd_ps(_mm512_fnmadd_ps(b, y, one), y, y);
-    /* y is within an ulp of 1/b; the exact residual 1 - b y picks the nearer */
+    /* y is within an ulp of 1/b; the exact residual 1 - b y picks the nearer
+     * (a tie, rounded to even, where b's significand is all ones) */
     return _mm512_fmadd_ps(_mm512_fnmadd_ps(b, y, one), y, y);
 }
 
