@@ -96,7 +96,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   endif()
   option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)
-    actent_add_isa(avx2 -mavx2 -mfma)
+    actent_add_isa(avx2 -mavx2 -mfma -fschedule-insns -fsched-pressure)
     # the SLEEF-built table reuses the AVX2 table's exact ops and histograms
     # (SLEEF is required: cmake/deps.cmake stops configure without it)
     actent_add_isa(avx2_sleef -mavx2 -mfma ONLY ${ACTENT_INEXACT_OPS} table LINK PkgConfig::SLEEF)

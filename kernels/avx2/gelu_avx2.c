@@ -7,16 +7,17 @@
  * registers by vpermps and two levels of blends (vpermt2ps's 32 entries).
  *
  * Bound: 2 ULP vs scalar over all 2^32 inputs, the AVX-512 kernel's (the
- * same bits: equal digests), first reached at x = -0x1.e19ce0p-1. */
+ * same bits: equal digests), first reached at x = -0x1.6a9556p-1 */
 #include "../gelu_coef.h"
 #include "exp_avx2.h"
 #include "f32_avx2.h"
 #include "loop_avx2.h"
 #include "ops_avx2.h"
 
-ACT_BOUND(gelu, avx2, 2, -0x1.e19ce0p-1f);
+ACT_BOUND(gelu, avx2, 2, -0x1.6a9556p-1f);
 
-/* t[i] for i in [0, 32): bit 3 of i picks within a pair of registers, bit 4 the pair */
+/* t[i % 32]: vpermps reads bits 0-2 of i, bit 3 picks within a pair of
+ * registers, bit 4 the pair */
 static inline __m256 lut32_v8(const float *t, __m256i i)
 {
     __m256 b3 = _mm256_castsi256_ps(_mm256_slli_epi32(i, 28));
@@ -36,13 +37,13 @@ static inline __m256 gelu_series_v8(__m256 x)
     return _mm256_fmadd_ps(s, e, _mm256_mul_ps(x, _mm256_set1_ps(0.5f)));
 }
 
-/* R(a) for a in [1/2, 16.5) as hi + *lo (gelu_avx512.c's gelu_r_v16) */
+/* R(a) for a in [1/4, 15.75) as hi + *lo (gelu_avx512.c's gelu_r_v16) */
 static inline __m256 gelu_r_v8(__m256 a, __m256 *lo)
 {
-    __m256 f = _mm256_round_ps(_mm256_add_ps(a, a), _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
-    f = _mm256_max_ps(_mm256_set1_ps(1.0f), f);
-    __m256 u = _mm256_sub_ps(_mm256_fnmadd_ps(f, _mm256_set1_ps(0.5f), a), _mm256_set1_ps(0.25f));
-    __m256i i = _mm256_sub_epi32(_mm256_cvttps_epi32(f), _mm256_set1_epi32(1));
+    const __m256 shift = _mm256_set1_ps(0x1.8p23f);
+    __m256 t = _mm256_fmadd_ps(a, _mm256_set1_ps(2.0f), shift);
+    __m256i i = _mm256_castps_si256(t); /* round(2a) in the low bits */
+    __m256 u = _mm256_fnmadd_ps(_mm256_sub_ps(t, shift), _mm256_set1_ps(0.5f), a);
     __m256 r = lut32_v8(GELU_R[GELU_R_DEG], i);
     for (int k = GELU_R_DEG - 1; k >= 1; k--)
         r = _mm256_fmadd_ps(r, u, lut32_v8(GELU_R[k], i));
@@ -73,7 +74,7 @@ static inline __m256 gelu_v8(__m256 x)
     return _mm256_blendv_ps(tail, gelu_series_v8(x), small);
 }
 
-void act_gelu_avx2(const float *x, float *y, size_t n) { map_v8(x, y, n, gelu_v8); }
+void act_gelu_avx2(const float *x, float *y, size_t n) { map2_v8(x, y, n, gelu_v8); }
 
 void act_gelu_hist_avx2(const float *x, size_t n, const struct act_edges *e, uint64_t *counts,
                         struct act_seen *seen)

@@ -29,6 +29,31 @@ static inline __attribute__((always_inline)) void map_v8(const float *x, float *
                                                          act_body_v8 f)
 {
     size_t i = 0;
+    /* four independent vectors per iteration: with the scheduling pass the
+     * AVX2 folder is built with (cmake/kernels.cmake), their long chains
+     * interleave */
+    for (; i + 32 <= n; i += 32) {
+        __m256 a = f(_mm256_loadu_ps(x + i)), b = f(_mm256_loadu_ps(x + i + 8));
+        __m256 c = f(_mm256_loadu_ps(x + i + 16)), d = f(_mm256_loadu_ps(x + i + 24));
+        _mm256_storeu_ps(y + i, a);
+        _mm256_storeu_ps(y + i + 8, b);
+        _mm256_storeu_ps(y + i + 16, c);
+        _mm256_storeu_ps(y + i + 24, d);
+    }
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, f(_mm256_loadu_ps(x + i)));
+    if (i < n) {
+        __m256i m = tail_mask_v8(n - i);
+        _mm256_maskstore_ps(y + i, m, f(_mm256_maskload_ps(x + i, m)));
+    }
+}
+
+/* map_v8 two vectors deep, for a body that needs most of AVX2's sixteen
+ * registers itself (gelu's table lookups): four would spill */
+static inline __attribute__((always_inline)) void map2_v8(const float *x, float *y, size_t n,
+                                                          act_body_v8 f)
+{
+    size_t i = 0;
     for (; i + 16 <= n; i += 16) {
         __m256 a = f(_mm256_loadu_ps(x + i)), b = f(_mm256_loadu_ps(x + i + 8));
         _mm256_storeu_ps(y + i, a);

@@ -5,14 +5,14 @@
  * NEON has no gather), so the same bits as the x86 tables.
  *
  * Bound: 2 ULP vs scalar, the x86 tables' (the same bits: cross_isa
- * compares the digests), first reached at x = -0x1.e19ce0p-1. */
+ * compares the digests), first reached at x = -0x1.6a9556p-1 */
 #include "../gelu_coef.h"
 #include "exp_neon.h"
 #include "f32_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
 
-ACT_BOUND(gelu, neon, 2, -0x1.e19ce0p-1f);
+ACT_BOUND(gelu, neon, 2, -0x1.6a9556p-1f);
 
 static inline float32x4_t gelu_series_v4(float32x4_t x)
 {
@@ -24,10 +24,10 @@ static inline float32x4_t gelu_series_v4(float32x4_t x)
 
 static inline float32x4_t gelu_r_v4(float32x4_t a, float32x4_t *lo)
 {
-    float32x4_t f = vrndmq_f32(vaddq_f32(a, a));
-    f = vmaxq_f32(vdupq_n_f32(1.0f), f);
-    float32x4_t u = vsubq_f32(vfmsq_f32(a, f, vdupq_n_f32(0.5f)), vdupq_n_f32(0.25f));
-    int32x4_t i = vsubq_s32(vcvtq_s32_f32(f), vdupq_n_s32(1));
+    const float32x4_t shift = vdupq_n_f32(0x1.8p23f);
+    float32x4_t t = vfmaq_f32(shift, a, vdupq_n_f32(2.0f));
+    int32x4_t i = vandq_s32(vreinterpretq_s32_f32(t), vdupq_n_s32(31)); /* round(2a) */
+    float32x4_t u = vfmsq_f32(a, vsubq_f32(t, shift), vdupq_n_f32(0.5f));
     float32x4_t r = gather_v4(GELU_R[GELU_R_DEG], i);
     for (int k = GELU_R_DEG - 1; k >= 1; k--)
         r = vfmaq_f32(gather_v4(GELU_R[k], i), r, u);

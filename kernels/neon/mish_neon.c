@@ -4,13 +4,27 @@
  * operation, so the same bits as the x86 tables.
  *
  * Bound: 2 ULP vs scalar, the x86 tables' (the same bits: cross_isa
- * compares the digests), first reached at x = 0x1.48a61p-20. */
+ * compares the digests), first reached at x = 0x1.182f70p-2 */
 #include "exp_neon.h"
 #include "f32_neon.h"
 #include "loop_neon.h"
 #include "ops_neon.h"
 
-ACT_BOUND(mish, neon, 2, 0x1.48a61p-20f);
+ACT_BOUND(mish, neon, 2, 0x1.182f70p-2f);
+
+static const float MISH_P[6] = {0x1.47ae12p-2f,   -0x1.0624f0p-6f, -0x1.77b3c6p-5f,
+                                -0x1.8591bap-12f, 0x1.f718eap-8f,  0x1.aa7032p-11f};
+#define MISH_T0_HI 0x1.333334p-1f
+#define MISH_T0_LO -0x1.99999ap-26f
+
+static inline float32x4_t mish_series_v4(float32x4_t x)
+{
+    float32x4_t p = vdupq_n_f32(MISH_P[5]);
+    for (int k = 4; k >= 0; k--)
+        p = vfmaq_f32(vdupq_n_f32(MISH_P[k]), p, x);
+    float32x4_t w = vmulq_f32(x, vfmaq_f32(vdupq_n_f32(MISH_T0_LO), x, p));
+    return vfmaq_f32(w, x, vdupq_n_f32(MISH_T0_HI));
+}
 
 static inline float32x4_t mish_v4(float32x4_t x)
 {
@@ -23,28 +37,17 @@ static inline float32x4_t mish_v4(float32x4_t x)
     float32x4_t s = pow2_v4(vmaxq_f32(vdupq_n_f32(-60.0f), n));
     float32x4_t e = vfmaq_f32(s, s, v);
     uint32x4_t neg = vcltq_f32(xc, vdupq_n_f32(0.0f));
-    float32x4_t e2 = vaddq_f32(e, e);
-    float32x4_t num_p = vmulq_f32(e2, e);
-    float32x4_t den_p = vfmaq_f32(one, e2, vaddq_f32(e, one));
-    float32x4_t mh = vaddq_f32(one, v);
-    float32x4_t ml = vaddq_f32(vsubq_f32(one, mh), v);
-    float32x4_t eh = vmulq_f32(s, mh);
-    float32x4_t th = vaddq_f32(eh, two);
-    float32x4_t tl = vaddq_f32(vsubq_f32(two, th), eh);
-    float32x4_t pl, ph = two_prod_v4(mh, th, &pl);
-    pl = vfmaq_f32(vfmaq_f32(pl, mh, tl), ml, vaddq_f32(th, eh));
-    float32x4_t nl, nh = two_prod_v4(xc, ph, &nl);
-    nl = vfmaq_f32(nl, xc, pl);
-    float32x4_t b = vmulq_f32(s, ph);
-    float32x4_t dh = vaddq_f32(b, two);
-    float32x4_t dl = vfmaq_f32(vsubq_f32(b, vsubq_f32(dh, two)), s, pl);
-    float32x4_t den = vbslq_f32(neg, dh, den_p);
-    float32x4_t num = vbslq_f32(neg, nh, num_p);
-    float32x4_t y = vdivq_f32(one, den), q = vmulq_f32(num, y);
-    float32x4_t res = vfmsq_f32(num, q, den);
-    res = vbslq_f32(neg, vaddq_f32(res, vfmsq_f32(nl, q, dl)), res);
-    q = vfmaq_f32(q, res, y);
-    return vbslq_f32(neg, scale_v4(q, n), vfmsq_f32(xc, vminq_f32(xc, vdupq_n_f32(20.0f)), q));
+    float32x4_t e1 = vaddq_f32(e, one), e2 = vaddq_f32(e, e);
+    float32x4_t num = vmulq_f32(e, vbslq_f32(neg, e1, e2));
+    float32x4_t den = vbslq_f32(neg, e, e2);
+    den = vfmaq_f32(vbslq_f32(neg, two, one), den, vbslq_f32(neg, vaddq_f32(e, two), e1));
+    float32x4_t q = vdivq_f32(num, den);
+    float32x4_t w = vfmaq_f32(xc, xc, v);
+    float32x4_t lo = scale_v4(vfmsq_f32(w, w, q), n);
+    float32x4_t hi = vfmsq_f32(xc, vminq_f32(xc, vdupq_n_f32(20.0f)), q);
+    float32x4_t far = vbslq_f32(neg, lo, hi);
+    uint32x4_t near = vcltq_f32(vabsq_f32(x), vdupq_n_f32(0.25f));
+    return vbslq_f32(near, mish_series_v4(x), far);
 }
 
 void act_mish_neon(const float *x, float *y, size_t n) { map_v4(x, y, n, mish_v4); }
