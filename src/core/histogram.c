@@ -19,19 +19,21 @@ void actent_linspace(double lo, double hi, size_t num, double *out)
     size_t div = num - 1;
     double delta = hi - lo;
     double step = div ? delta / (double)div : delta;
-    for (size_t i = 0; i < num; i++) {
-        /* numpy's two branches: i * step + lo, or (i / div) * delta + lo when the
-         * step underflows to zero (gh-5437) */
-        double y = step == 0.0 && div ? ((double)i / (double)div) * delta : (double)i * step;
-        out[i] = y + lo;
-    }
+    /* numpy's two branches: i * step + lo, or (i / div) * delta + lo when the
+     * step underflows to zero (gh-5437); the test hoisted out of the loop */
+    if (step == 0.0 && div)
+        for (size_t i = 0; i < num; i++)
+            out[i] = ((double)i / (double)div) * delta + lo;
+    else
+        for (size_t i = 0; i < num; i++)
+            out[i] = (double)i * step + lo;
     if (num > 1)
         out[num - 1] = hi;
 }
 
 /* the float next to a finite f toward +inf (up) or -inf, by its bits: nextafterf without the
  * call, which every edge of every histogram pays for otherwise */
-static float f32_step(float f, bool up)
+static inline float f32_step(float f, bool up)
 {
     uint32_t u;
     memcpy(&u, &f, sizeof u);
@@ -80,10 +82,26 @@ static struct act_edges *alloc_edges(size_t nbins, double **edge, float **thresh
     return (struct act_edges *)p;
 }
 
+/* the smallest float >= d, by integer steps the compiler vectorises: the
+ * rounded f moves one ulp up when it fell below d (for d in float range) */
+static inline float f32_ceil_bits(double d)
+{
+    float f = (float)d;
+    int32_t u;
+    memcpy(&u, &f, sizeof u);
+    int32_t below = (double)f < d;
+    /* up one ulp: +1 on the bits of a positive f, -1 of a negative one; from
+     * +-0 to the smallest subnormal */
+    int32_t zero = (u & 0x7fffffff) == 0;
+    u = zero ? (below ? 1 : u) : u + (below ? (u < 0 ? -1 : 1) : 0);
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
 static void fill_thresholds(struct act_edges *e, const double *edge, float *thresh, size_t m)
 {
     for (size_t i = 0; i < m; i++)
-        thresh[i] = actent_f32_ceil(edge[i]);
+        thresh[i] = f32_ceil_bits(edge[i]);
     e->thresh_hi = actent_f32_floor(edge[m - 1]);
 }
 
