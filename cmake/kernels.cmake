@@ -87,16 +87,24 @@ function(actent_add_isa isa)
   message(STATUS "kernel table: ${isa} (${flag_text})")
 endfunction()
 
+# GCC schedules instructions before register allocation only when asked
+# (-fschedule-insns); with -fsched-pressure it keeps the deep four-vector maps
+# from spilling. Clang always schedules and knows neither flag.
+set(ACTENT_SCHED_FLAGS)
+if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
+  set(ACTENT_SCHED_FLAGS -fschedule-insns -fsched-pressure)
+endif()
+
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   # AVX-512 F/DQ/BW/VL + FMA: chosen first where CPUID and XGETBV allow (kernels/cpu.c).
   # qemu-user cannot run it: its tests run natively and skip on CPUs without it.
   option(ACTENT_AVX512 "build the AVX-512 kernel table" ON)
   if(ACTENT_AVX512)
-    actent_add_isa(avx512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mavx2 -mfma -fschedule-insns -fsched-pressure)
+    actent_add_isa(avx512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mavx2 -mfma ${ACTENT_SCHED_FLAGS})
   endif()
   option(ACTENT_AVX2 "build the AVX2+FMA kernel table" ON)
   if(ACTENT_AVX2)
-    actent_add_isa(avx2 -mavx2 -mfma -fschedule-insns -fsched-pressure)
+    actent_add_isa(avx2 -mavx2 -mfma ${ACTENT_SCHED_FLAGS})
     # the SLEEF-built table reuses the AVX2 table's exact ops and histograms
     # (SLEEF is required: cmake/deps.cmake stops configure without it)
     actent_add_isa(avx2_sleef -mavx2 -mfma ONLY ${ACTENT_INEXACT_OPS} table LINK PkgConfig::SLEEF)
