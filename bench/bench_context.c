@@ -122,15 +122,18 @@ static void method(void)
         "cycles_per_elem as actent_cycles says; "
         "core_ghz = the clock used for that row; bytes_per_second counts the passes over "
         "memory the row's algorithm needs (activate: read x, write y; unfused and composed: "
-        "four passes; fused, minmax, histogram, read: one read)");
+        "four passes; fused: two reads (the input scan, the fused pass); minmax, histogram, "
+        "read: one read)");
     ctx("actent_max_ulp",
         "activate rows: largest ordered-integer distance (+0 and -0 equal) "
         "from the scalar table over the first min(n, %zu) input values; "
         "nan_diff counts values where only one side is NaN",
         BENCH_ULP_MAX);
-    ctx("actent_fused", "fused rows: the input's min and max are computed once outside the "
-                        "timed loop, as the notebook analysis computes them once for all "
-                        "activations; the output range is predicted from them and checked");
+    ctx("actent_fused", "fused rows: every pass of one call is timed, the input scan (min and "
+                        "max; for gelu, gelu_tanh, silu, mish and hardswish also the samples "
+                        "near the turn, in the same pass) and the fused pass; the output range "
+                        "is predicted from the scan and checked; counters passes (2: the "
+                        "prediction missed) and proven (the scan proved the minimum)");
     ctx("actent_read", "read rows: the input's bit patterns summed as 32-bit integers, "
                        "16 independent sums, compiled for the baseline ISA: the memory's "
                        "floor where the input streams from memory; in cache, a table's "

@@ -32,12 +32,15 @@ static void run_fused_mt(struct bench_state *st, void *ctx)
     if (bench_pipe_open(&p, st, c->d) != 0)
         return;
     char err[256] = "";
-    struct actent_range r = {0, 0, 0};
+    struct actent_range r = {0, 0, 0, false};
     size_t n = p.n, w = 0;
     unsigned threads = (unsigned)bench_threads(st);
     while (bench_running(st)) {
-        if (actent_hist_fused_mt(c->k, c->op, p.x + w * n, n, p.xr[2 * w], p.xr[2 * w + 1], &p.eb,
-                                 BENCH_BINS, p.counts, &r, threads, err, sizeof err) != 0)
+        /* the whole call, input scan included, as bench_fused.c times it */
+        struct actent_input in;
+        actent_input_scan(c->k, c->op, p.x + w * n, n, threads, &in);
+        if (actent_hist_fused_in(c->k, c->op, p.x + w * n, n, &in, &p.eb, BENCH_BINS, p.counts, &r,
+                                 threads, err, sizeof err) != 0)
             break;
         p.entropy = actent_entropy_bits(p.counts, BENCH_BINS);
         bench_keep(&p.entropy);
@@ -49,7 +52,7 @@ static void run_fused_mt(struct bench_state *st, void *ctx)
         return;
     }
     bench_items(st, (int64_t)n);
-    bench_bytes(st, (int64_t)(n * sizeof(float)));
+    bench_bytes(st, (int64_t)(2 * n * sizeof(float)));
 }
 
 enum transform_kind { T_U8_BLOCK, T_F32_BLOCK, T_F32_WORD };

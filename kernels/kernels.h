@@ -85,6 +85,20 @@ typedef void (*act_bin_fn)(const float *y, size_t n, const struct act_edges *e, 
 /* *lo, *hi = min and max of the non-NaN x[i] (+inf/-inf if none). A zero
  * result is reported as +0.0, whatever the order of -0.0 and +0.0 in x. */
 typedef void (*act_minmax_fn)(const float *x, size_t n, float *lo, float *hi);
+/* The input pass of a non-monotonic activation's fused histogram, which
+ * tells the output's minimum before any binning. Besides *lo and *hi as
+ * act_minmax_fn: s->flo = the smallest f(x[i]) over the x[i] with
+ * |x[i] - c| <= r in float32 arithmetic (the window around the activation's
+ * turn; f is the table's own activate[op], called on blocks of those
+ * samples), +inf when there are none. NaNs are skipped. */
+struct act_turn_scan {
+    float lo, hi;
+    float flo;
+};
+typedef void (*act_minmax_turn_fn)(const float *x, size_t n, float c, float r, act_unary_fn f,
+                                   struct act_turn_scan *s);
+/* samples a minmax_turn kernel gathers before it calls f on them */
+#define ACT_TURN_BLOCK 64
 
 /* The KDE bounds' O(n^2) core, each pair once: the caller wants
  *   sum over i of ln( s[i] ),  s[i] = sum over j < n of exp(-c * (y[i] - y[j])^2)
@@ -171,6 +185,7 @@ struct act_kernels {
     act_fused_fn activate_hist[ACT_COUNT];
     const struct act_bound *bound[ACT_COUNT]; /* declared in each kernel file */
     act_minmax_fn minmax;
+    act_minmax_turn_fn minmax_turn;
     act_bin_fn hist_edges;
     act_bin_fn hist_uniform;
     act_kde_fn kde_rows; /* kernels/<isa>/kde_<isa>.c */

@@ -195,6 +195,28 @@ static void refusals(void **state)
     REFUSED(actent_activation_entropy(NULL, 2, inf, 2, 8, c, &bits, err, sizeof err),
             "x[1] is inf");
     assert_true(bits == 7.0); /* nothing written on failure */
+    /* the activation path finds NaN and inf inside its passes (no scan of
+     * its own): every activation, every table here, NaN among 300 values
+     * (past the vector widths) and an input of NaN alone */
+    static float big[300];
+    for (size_t i = 0; i < 300; i++)
+        big[i] = (float)i / 150.0f - 1.0f;
+    big[257] = NAN;
+    for (int t = 0; t < actent_table_count(); t++) {
+        const actent_table *tb = actent_table_at(t);
+        if (!actent_table_runs_here(tb))
+            continue;
+        for (int a = 0; a < actent_activation_count(); a++) {
+            REFUSED(actent_activation_entropy(tb, a, big, 300, 8, c, &bits, err, sizeof err),
+                    "x[257] is NaN");
+            REFUSED(actent_activation_entropy(tb, a, x + 2, 1, 8, c, &bits, err, sizeof err),
+                    "x[0] is NaN");
+            REFUSED(actent_activation_entropy(tb, a, (float[]){-INFINITY, 0.0f}, 2, 8, c, &bits,
+                                              err, sizeof err),
+                    "x[0] is -inf");
+        }
+    }
+    assert_true(bits == 7.0);
     double edges[3] = {0.0, 1.0, 0.5};
     REFUSED(actent_histogram_edges(x, 2, edges, 2, c, err, sizeof err), "increase monotonically");
     double nanedge[2] = {0.0, NAN};

@@ -13,6 +13,8 @@ ACT_LIST(ACT_DECLARE_AVX2)
 #undef ACT_DECLARE_AVX2
 
 void act_minmax_avx2(const float *x, size_t n, float *lo, float *hi);
+void act_minmax_turn_avx2(const float *x, size_t n, float c, float r, act_unary_fn f,
+                          struct act_turn_scan *s);
 void act_hist_edges_avx2(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_hist_uniform_avx2(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 

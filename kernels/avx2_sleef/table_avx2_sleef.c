@@ -40,6 +40,7 @@ const struct act_kernels act_table_avx2_sleef = {
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_avx2,
+    .minmax_turn = act_minmax_turn_avx2,
     .hist_edges = act_hist_edges_avx2,
     .hist_uniform = act_hist_uniform_avx2,
     .kde_rows = act_kde_rows_avx2,

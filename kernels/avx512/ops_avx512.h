@@ -13,6 +13,8 @@ ACT_LIST(ACT_DECLARE_AVX512)
 #undef ACT_DECLARE_AVX512
 
 void act_minmax_avx512(const float *x, size_t n, float *lo, float *hi);
+void act_minmax_turn_avx512(const float *x, size_t n, float c, float r, act_unary_fn f,
+                            struct act_turn_scan *s);
 void act_hist_edges_avx512(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_hist_uniform_avx512(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_kde_rows_avx512(const float *y, size_t n, size_t i0, size_t i1, double c, double *s,

@@ -19,6 +19,7 @@ const struct act_kernels act_table_avx512 = {
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_avx512,
+    .minmax_turn = act_minmax_turn_avx512,
     .hist_edges = act_hist_edges_avx512,
     .hist_uniform = act_hist_uniform_avx512,
     .kde_rows = act_kde_rows_avx512,

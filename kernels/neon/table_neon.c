@@ -17,6 +17,7 @@ const struct act_kernels act_table_neon = {
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_neon,
+    .minmax_turn = act_minmax_turn_neon,
     .hist_edges = act_hist_edges_neon,
     .hist_uniform = act_hist_uniform_neon,
     .kde_rows = act_kde_rows_neon,

@@ -14,6 +14,8 @@ ACT_LIST(ACT_DECLARE_SCALAR)
 #undef ACT_DECLARE_SCALAR
 
 void act_minmax_scalar(const float *x, size_t n, float *lo, float *hi);
+void act_minmax_turn_scalar(const float *x, size_t n, float c, float r, act_unary_fn f,
+                            struct act_turn_scan *s);
 void act_hist_edges_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 void act_hist_uniform_scalar(const float *y, size_t n, const struct act_edges *e, uint64_t *counts);
 

@@ -22,6 +22,7 @@ const struct act_kernels act_table_scalar = {
     .activate_hist = {ACT_LIST(ACT_HIST_SLOT)},
     .bound = {ACT_LIST(ACT_BOUND_SLOT)},
     .minmax = act_minmax_scalar,
+    .minmax_turn = act_minmax_turn_scalar,
     .hist_edges = act_hist_edges_scalar,
     .hist_uniform = act_hist_uniform_scalar,
     .kde_rows = act_kde_rows_scalar,

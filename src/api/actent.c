@@ -124,18 +124,34 @@ int actent_activate(const actent_table *t, int act, const float *x, float *y, si
     return 0;
 }
 
-/* one pass without branches, so the compiler vectorizes it: NaN and +-inf fail the compare */
+/* one pass on the bits without branches, so the compiler vectorizes it: an
+ * all-ones exponent is inf or NaN */
 static bool all_finite(const float *x, size_t n)
 {
-    unsigned bad = 0;
-    for (size_t i = 0; i < n; i++)
-        bad |= !(fabsf(x[i]) <= FLT_MAX);
+    uint32_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t u;
+        memcpy(&u, &x[i], sizeof u);
+        bad |= (~u & 0x7f800000u) == 0;
+    }
     return !bad;
 }
 
-/* the checks every histogram call shares; the message names the first bad value */
-static int check_values(const float *x, size_t n, size_t nbins, const void *counts, char *err,
-                        size_t len)
+/* the message for the first non-finite x[i]; 0 when there is none */
+static int first_nonfinite(const float *x, size_t n, char *err, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(x[i]))
+            return actent_fail(err, len, "x[%zu] is %s: non-finite values cannot be binned", i,
+                               isnan(x[i]) ? "NaN"
+                               : x[i] > 0  ? "inf"
+                                           : "-inf");
+    return 0;
+}
+
+/* the checks every histogram call shares, before any pass over x */
+static int check_args(const float *x, size_t n, size_t nbins, const void *counts, char *err,
+                      size_t len)
 {
     if (n == 0)
         return actent_fail(err, len, "n is 0: there are no values to bin");
@@ -148,15 +164,16 @@ static int check_values(const float *x, size_t n, size_t nbins, const void *coun
                            nbins, ACTENT_MAX_BINS);
     if (!counts)
         return actent_fail(err, len, "counts is NULL");
-    if (all_finite(x, n))
-        return 0;
-    for (size_t i = 0; i < n; i++) /* the first one, for the message */
-        if (!isfinite(x[i]))
-            return actent_fail(err, len, "x[%zu] is %s: non-finite values cannot be binned", i,
-                               isnan(x[i]) ? "NaN"
-                               : x[i] > 0  ? "inf"
-                                           : "-inf");
     return 0;
+}
+
+/* the same, and every x[i] finite (the message names the first that is not) */
+static int check_values(const float *x, size_t n, size_t nbins, const void *counts, char *err,
+                        size_t len)
+{
+    if (check_args(x, n, nbins, counts, err, len) != 0)
+        return -1;
+    return all_finite(x, n) ? 0 : first_nonfinite(x, n, err, len);
 }
 
 int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t nbins,
@@ -237,19 +254,26 @@ int actent_activation_histogram_mt(const actent_table *t, int act, const float *
     if (act < 0 || act >= ACT_COUNT)
         return actent_fail(err, errlen, "activation %d is out of range (0 to %d)", act,
                            ACT_COUNT - 1);
-    if (check_values(x, n, nbins, counts, err, errlen) != 0)
+    if (check_args(x, n, nbins, counts, err, errlen) != 0)
         return -1;
-    float xlo, xhi;
-    actent_par_minmax(k, x, n, actent_par_threads(threads, n), &xlo, &xhi);
+    /* no pass of its own for the values' check: an inf shows in the input's
+     * min or max, a NaN in the fused pass's count of NaN outputs (every
+     * activation maps NaN to NaN); either sends us back for the message */
+    struct actent_input in;
+    actent_input_scan(k, (enum act_op)act, x, n, threads, &in);
+    if (!isfinite(in.lo) || !isfinite(in.hi))
+        return first_nonfinite(x, n, err, errlen);
     struct actent_edges_buf eb;
     if (actent_edges_buf_init(&eb, nbins) != 0)
         return actent_fail(err, errlen, "out of memory for %zu bins", nbins);
     struct actent_range r;
-    int rc = actent_hist_fused_mt(k, (enum act_op)act, x, n, xlo, xhi, &eb, nbins, counts, &r,
-                                  threads, err, errlen);
+    int rc = actent_hist_fused_in(k, (enum act_op)act, x, n, &in, &eb, nbins, counts, &r, threads,
+                                  err, errlen);
     actent_edges_buf_free(&eb);
-    if (rc != 0)
+    if (rc != 0) {
+        first_nonfinite(x, n, err, errlen); /* a NaN input: its message replaces the pass's */
         return -1;
+    }
     if (bits)
         *bits = actent_entropy_bits(counts, nbins);
     if (lo)

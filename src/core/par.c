@@ -86,6 +86,45 @@ void actent_par_minmax(const struct act_kernels *k, const float *x, size_t n, un
     }
 }
 
+struct turn_chunks {
+    struct chunked c;
+    float wc, wr;
+    act_unary_fn f;
+    struct act_turn_scan scan[MAX_CHUNKS];
+};
+
+static void turn_job(void *ctx, size_t i)
+{
+    struct turn_chunks *t = ctx;
+    size_t at, len;
+    span(&t->c, i, &at, &len);
+    t->c.k->minmax_turn(t->c.x + at, len, t->wc, t->wr, t->f, &t->scan[i]);
+}
+
+void actent_par_minmax_turn(const struct act_kernels *k, const float *x, size_t n, float c, float r,
+                            act_unary_fn f, unsigned threads, struct act_turn_scan *s)
+{
+    if (threads <= 1) {
+        k->minmax_turn(x, n, c, r, f, s);
+        return;
+    }
+    struct turn_chunks t;
+    plan(&t.c, x, n, threads);
+    t.c.k = k;
+    t.wc = c;
+    t.wr = r;
+    t.f = f;
+    actent_workers_run(threads, t.c.nchunks, turn_job, &t);
+    *s = (struct act_turn_scan){INFINITY, -INFINITY, INFINITY};
+    for (size_t i = 0; i < t.c.nchunks; i++) {
+        s->lo = fminf(s->lo, t.scan[i].lo);
+        s->hi = fmaxf(s->hi, t.scan[i].hi);
+        s->flo = fminf(s->flo, t.scan[i].flo);
+    }
+    s->lo += 0.0f;
+    s->hi += 0.0f;
+}
+
 static void bin_job(void *ctx, size_t i)
 {
     struct chunked *c = ctx;

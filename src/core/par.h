@@ -22,6 +22,9 @@ unsigned actent_par_threads(unsigned want, size_t n);
 
 void actent_par_minmax(const struct act_kernels *k, const float *x, size_t n, unsigned threads,
                        float *lo, float *hi);
+/* the minmax_turn pass (kernels.h) on chunks, reduced: the same for any threads */
+void actent_par_minmax_turn(const struct act_kernels *k, const float *x, size_t n, float c, float r,
+                            act_unary_fn f, unsigned threads, struct act_turn_scan *s);
 /* counts (nbins of them, zeroed by the caller) += the histogram of x */
 void actent_par_bin(act_bin_fn f, const float *x, size_t n, const struct act_edges *e,
                     uint64_t *counts, unsigned threads);

@@ -7,6 +7,7 @@
 
 #include "errmsg.h"
 #include "par.h"
+#include "turn.h"
 
 static int bin_range(struct actent_edges_buf *eb, float lo, float hi, size_t nbins, enum act_op op,
                      const struct act_edges **e, char *err, size_t len)
@@ -49,14 +50,80 @@ int actent_hist_fused_mt(const struct act_kernels *k, enum act_op op, const floa
                          uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
                          size_t len)
 {
-    /* the prediction: f at the input's ends, through the same kernel body, and
-     * at the interior minimiser of a non-monotonic activation when the input
-     * range holds it (the output's minimum is there, its maximum at an end) */
-    float pts[3] = {xlo, xhi, xlo}, f[3];
-    if (act_interior_min(op, &pts[2]) && !(pts[2] >= xlo && pts[2] <= xhi))
-        pts[2] = xlo;
-    k->activate[op](pts, f, 3);
-    float lo = fminf(fminf(f[0], f[1]), f[2]) + 0.0f, hi = fmaxf(f[0], f[1]) + 0.0f;
+    struct actent_input in = {.lo = xlo, .hi = xhi, .scanned = false};
+    return actent_hist_fused_in(k, op, x, n, &in, eb, nbins, counts, r, threads, err, len);
+}
+
+void actent_input_scan(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                       unsigned threads, struct actent_input *in)
+{
+    struct actent_turn w;
+    unsigned t = actent_par_threads(threads, n);
+    in->scanned = actent_turn_window(op, act_max_ulp(k, op), &w);
+    if (in->scanned) {
+        actent_par_minmax_turn(k, x, n, w.c, w.r, k->activate[op], t, &in->turn);
+        in->lo = in->turn.lo;
+        in->hi = in->turn.hi;
+    } else {
+        actent_par_minmax(k, x, n, t, &in->lo, &in->hi);
+    }
+}
+
+/* the samples nearest the window from either side: *below the largest x <
+ * wlo, *above the smallest x > whi (NaN skipped; -inf, +inf when none) */
+static void nearest(const float *x, size_t n, float wlo, float whi, float *below, float *above)
+{
+    float b = -INFINITY, a = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        float v = x[i];
+        b = v < wlo && v > b ? v : b;
+        a = v > whi && v < a ? v : a;
+    }
+    *below = b;
+    *above = a;
+}
+
+/* The prediction: f at the input's ends, through the same kernel body, and
+ * for a non-monotonic activation whose window the input reaches, the turn
+ * scan's minimum over the window: proven when turn.h's test holds; when it
+ * does not (few samples near the turn), f at the samples nearest the window
+ * either side joins the guess, from one more pass over the input, cheaper
+ * than a second fused pass. The maximum of any of them is at an end. */
+static void predict(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                    const struct actent_input *in, unsigned threads, float *lo, float *hi,
+                    bool *proven)
+{
+    float pts[4] = {in->lo, in->hi, in->lo, in->lo}, f[4];
+    float flo = INFINITY;
+    struct actent_turn w;
+    *proven = false;
+    if (actent_turn_window(op, act_max_ulp(k, op), &w) && in->lo <= w.whi && in->hi >= w.wlo) {
+        struct act_turn_scan s;
+        if (in->scanned)
+            s = in->turn;
+        else
+            actent_par_minmax_turn(k, x, n, w.c, w.r, k->activate[op],
+                                   actent_par_threads(threads, n), &s);
+        flo = s.flo;
+        *proven = flo <= w.floor;
+        if (!*proven) {
+            nearest(x, n, w.wlo, w.whi, &pts[2], &pts[3]);
+            pts[2] = isfinite(pts[2]) ? pts[2] : in->lo;
+            pts[3] = isfinite(pts[3]) ? pts[3] : in->lo;
+        }
+    }
+    k->activate[op](pts, f, 4);
+    *lo = fminf(fminf(fminf(f[0], f[1]), fminf(f[2], f[3])), flo) + 0.0f;
+    *hi = fmaxf(f[0], f[1]) + 0.0f;
+}
+
+int actent_hist_fused_in(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                         const struct actent_input *in, struct actent_edges_buf *eb, size_t nbins,
+                         uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
+                         size_t len)
+{
+    float lo, hi;
+    predict(k, op, x, n, in, threads, &lo, &hi, &r->proven);
     if (!isfinite(lo) || !isfinite(hi))
         lo = hi = 0.0f; /* any finite guess: the pass reports the true range */
     for (r->passes = 1; r->passes <= 2; r->passes++) {
