@@ -150,4 +150,11 @@ void bench_finish(struct bench_state *st, int64_t items, int64_t bytes)
     else
         bench_counter(st, "cycles_per_elem", l->cpu_s * 1e9 * ghz / elems);
     bench_counter(st, "core_ghz", ghz);
+    /* the bytes the rotation walks over: x's windows, and y's when it
+     * rotates too (else one window rewritten): what says which cache level
+     * the row ran from (the report compares it with the machine's caches) */
+    size_t n = (size_t)items, w = bench_windows(n);
+    double fp = (double)(w * n) * sizeof(float);
+    fp += (double)(bench_out_step(n) ? w * n : n) * sizeof(float);
+    bench_counter(st, "footprint_bytes", fp);
 }

@@ -32,6 +32,8 @@ void usage()
         "                   every K-th float32 bit pattern (1, the default: all 2^32), one\n"
         "                   JSON line per activation and implementation\n"
         "  --sweep-impl=N   with --sweep, only implementation N (e.g. xnnpack)\n"
+        "  --pin[=CPU]      the benchmark thread on one CPU (default: the last the process\n"
+        "                   may use); fused_mt rows keep every CPU for their workers\n"
         "  --benchmark_*    Google Benchmark's flags, e.g.\n"
         "                   --benchmark_filter='^activate/sigmoid/.*/unit/4096$'\n"
         "                   --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true\n"
@@ -59,6 +61,7 @@ int main(int argc, char **argv)
     bool smoke = false, clock = false;
     long long sweep = 0;
     const char *sweep_impl = nullptr;
+    int pin = -2; // -2: not asked; -1: the last CPU of the mask
     int kept = 1;
     for (int i = 1; i < argc; i++) {
         if (std::strcmp(argv[i], "--smoke") == 0) {
@@ -75,6 +78,17 @@ int main(int argc, char **argv)
                              argv[i] + 8);
                 return 2;
             }
+        } else if (std::strcmp(argv[i], "--pin") == 0) {
+            pin = -1;
+        } else if (std::strncmp(argv[i], "--pin=", 6) == 0) {
+            char *end;
+            long c = std::strtol(argv[i] + 6, &end, 10);
+            if (*end || end == argv[i] + 6 || c < 0 || c > 4095) {
+                std::fprintf(stderr, "actent-bench: --pin=CPU needs a CPU number, not '%s'\n",
+                             argv[i] + 6);
+                return 2;
+            }
+            pin = (int)c;
         } else if (std::strncmp(argv[i], "--sweep-impl=", 13) == 0) {
             sweep_impl = argv[i] + 13;
         } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
@@ -97,9 +111,23 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "actent-bench: see --help for the options\n");
         return 2;
     }
+    if (pin != -2) {
+        char why[160];
+        if (bench_pin(pin, why, sizeof why) != 0) {
+            std::fprintf(stderr, "actent-bench: --pin: %s\n", why);
+            return 2;
+        }
+    }
     bench_cycles_init();
     bench_impl_init();
     bench_context_add();
+    if (bench_pinned_cpu() >= 0)
+        bench_context("actent_pinned",
+                      ("the benchmark thread on CPU " + std::to_string(bench_pinned_cpu()) +
+                       " (--pin); fused_mt rows with the starting mask")
+                          .c_str());
+    else
+        bench_context("actent_pinned", "not pinned: the scheduler may move the thread");
     bench_context("actent_schema", "actent.bench/1"); // docs/bench.schema.json
     bench_context("actent_command", command.c_str());
     bench_activate_register();

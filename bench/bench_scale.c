@@ -35,6 +35,7 @@ static void run_fused_mt(struct bench_state *st, void *ctx)
     struct actent_range r = {0, 0, 0, false};
     size_t n = p.n, w = 0;
     unsigned threads = (unsigned)bench_threads(st);
+    bench_unpin(); /* the workers this starts inherit the mask: give them every CPU */
     while (bench_running(st)) {
         /* the whole call, input scan included, as bench_fused.c times it */
         struct actent_input in;
@@ -46,6 +47,7 @@ static void run_fused_mt(struct bench_state *st, void *ctx)
         bench_keep(&p.entropy);
         w = w + 1 == p.nwin ? 0 : w + 1;
     }
+    bench_repin();
     bench_pipe_close(&p);
     if (err[0]) {
         bench_skip(st, bench_strdup("%s", err));

@@ -39,6 +39,15 @@
 #define BENCH_SMOKE_N 100                    /* --smoke: one tiny size, with a vector tail */
 
 void bench_set_smoke(bool on);
+
+/* bench_pin.c: pin the calling (benchmark) thread to cpu, or to the last CPU
+ * of the process's mask when cpu < 0; 0, or -1 with why. bench_unpin gives
+ * the calling thread the process's starting mask back (for rows that start
+ * worker threads), bench_repin pins it again; both do nothing unpinned. */
+int bench_pin(int cpu, char *why, size_t len);
+int bench_pinned_cpu(void); /* -1 when not pinned */
+void bench_unpin(void);
+void bench_repin(void);
 bool bench_smoke(void);
 /* 4096, 65536, 1048576, 16777216 (or the smoke size) */
 const int64_t *bench_sizes(size_t *count);

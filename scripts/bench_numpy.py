@@ -96,6 +96,25 @@ def activate(op, x):
         return ref.activate(op, x)
 
 
+def max_ulps():
+    """{op: largest ULP distance of these rows' activations from actent's
+    scalar table} over the first 65536 values of each input, or a reason
+    (the report shows it beside the numpy rows' speed)"""
+    try:
+        import actent
+    except ImportError as e:
+        return "not measured: the actent module is not importable (%s)" % e
+    x = np.concatenate([stream(d, 65536) for d in DISTS])
+    out = {}
+    for op in ref.ORDER:
+        y = np.asarray(activate(op, x), dtype=F32)
+        s = actent.activate(x, op, table="scalar")
+        a, b = (v.view(np.int32).astype(np.int64) for v in (y, s))
+        a, b = (np.where(v < 0, -(v & 0x7FFFFFFF), v) for v in (a, b))
+        out[op] = int(np.abs(a - b).max())
+    return out
+
+
 def analysis(x, iterations):
     """The notebook's analysis of a given sample (gen_reference.notebook without
     the draw): the random stream is the caller's."""
@@ -296,6 +315,7 @@ def main():
                         "the core clock measured by actent-bench --clock during this run "
                         "(%s GHz)" % (args.profile, prof["repetitions"], prof["min_time"],
                                       ", ".join("%.3f" % g for g in clock.seen)),
+        "numpy_max_ulp": max_ulps(),
     }
     if base is not None:
         base.setdefault("context", {}).update(context)

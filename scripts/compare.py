@@ -19,6 +19,12 @@ folder is the baseline; every other one is compared with it:
 - accuracy: each table's and activation's digest, max ULP, violations and
   entropy differences from verify.json.
 
+Before anything, it warns (on standard error and in the output) when two
+folders differ in commit, profile, activation set or tables: their ratios
+then mix code and settings with the machine. Folders from different CPUs
+also get one table of geometric means of cycles and nanoseconds per element
+over the rows every folder has, per family, so CPUs compare at equal work.
+
 --fail-above PCT makes it a regression gate: exit status 1 when any benchmark
 slowed by more than PCT percent beyond noise, that is when a one-sided
 Mann-Whitney U test finds B's repetitions greater than A's scaled by
@@ -35,7 +41,8 @@ from collections import defaultdict
 from scipy.stats import mannwhitneyu
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_json import BenchError  # noqa: E402
+import microarch  # noqa: E402
+from bench_json import BenchError, tables  # noqa: E402
 from bench_json import load as load_bench  # noqa: E402
 from compare_verify import verify_diff  # noqa: E402
 from report_md import fmt, md_table  # noqa: E402
@@ -59,6 +66,8 @@ class Folder:
     def describe(self):
         c = self.ctx
         cpu = c.get("actent_cpu_model") or (self.verify or {}).get("cpu", "?")
+        arch = microarch.name(c.get("actent_machine") or (self.verify or {}).get("machine"))
+        cpu += " (%s)" % arch if arch else ""
         return [self.path, cpu, c.get("actent_machine") or (self.verify or {}).get("machine", "?"),
                 c.get("actent_git", "-")[:10], c.get("actent_profile", "-"),
                 c.get("date", "-")[:19], ", ".join("%.1f" % x for x in c.get("load_avg", []))]
@@ -130,6 +139,62 @@ class Row:
 def geomean(xs):
     xs = [x for x in xs if x > 0 and x == x]
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+
+def settings(f):
+    """what besides the machine decides a folder's numbers"""
+    c, rows = f.ctx, f.rows or {}
+    ran = [r for r in rows.values() if r.ran()]
+    return {
+        "commit": c.get("actent_git", "?")[:40],
+        "profile": c.get("actent_profile", "?"),
+        "activations": ", ".join(sorted({r.op for r in ran if r.family == "activate"})),
+        "tables": ", ".join(tables(c)),
+    }
+
+
+def warnings(folders):
+    """one line per setting that differs from the first folder's"""
+    base = settings(folders[0])
+    out = []
+    for f in folders[1:]:
+        s = settings(f)
+        for k in base:
+            if s[k] != base[k]:
+                out.append("%s and %s differ in %s (%s against %s): the ratios mix that "
+                           "difference with the machine's" % (
+                               folders[0].path, f.path, k, base[k] or "none", s[k] or "none"))
+    return out
+
+
+def across(out, folders):
+    """geometric means of cycles and ns per element over the rows every folder
+    ran, per family: CPUs compared at equal work"""
+    if any(f.rows is None for f in folders):
+        return
+    names = set.intersection(*[{n for n, r in f.rows.items() if r.ran() and
+                                r.median("ns_per_elem") is not None} for f in folders])
+    fam = defaultdict(list)
+    for n in names:
+        fam[n.split("/")[0]].append(n)
+    if not fam:
+        return
+    head = ["family", "rows"]
+    for f in folders:
+        head += ["%s c/e" % f.path, "%s ns/e" % f.path]
+    body = []
+    for family in sorted(fam):
+        row = [family, len(fam[family])]
+        for f in folders:
+            for key in ("cycles_per_elem", "ns_per_elem"):
+                vals = [f.rows[n].median(key) for n in fam[family]]
+                vals = [v for v in vals if v]
+                row.append(fmt(geomean(vals)) if vals else "-")
+        body.append(row)
+    out.append("## Across the CPUs: geometric means over the rows every folder has")
+    out.append("")
+    out.extend(md_table(head, body))
+    out.append("")
 
 
 def bench_diff(out, a, b, args):
@@ -251,6 +316,13 @@ def main():
     out.extend(md_table(["folder", "CPU", "machine", "git", "profile", "date", "load average"],
                         [f.describe() for f in folders], right=[False] * 7))
     out.append("")
+    warned = warnings(folders)
+    for w in warned:
+        print("compare.py: warning: %s" % w, file=sys.stderr)
+        out.append("**Warning**: %s." % w)
+        out.append("")
+    if len(cpus) > 1:
+        across(out, folders)
     slowed = []
     for other in folders[1:]:
         out.append("## %s against %s" % (other.path, base.path))

@@ -26,7 +26,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_json import BenchError, ordered  # noqa: E402
+from bench_json import BenchError, ordered, tables  # noqa: E402
+from act_list import ORDER  # noqa: E402
 from bench_json import load as load_bench  # noqa: E402
 from report_bench import bench_section  # noqa: E402
 from report_bins import ESTIMATORS, bins_section  # noqa: E402
@@ -183,7 +184,8 @@ def experiment_section(r, nb, cons):
 
     srt = sorted(acts, key=lambda a: a["entropy_after_transform"])
     names = [a["name"] for a in srt]
-    fig, ax = plt.subplots(1, 2, figsize=(12, 4.5), sharey=True)
+    # each panel its own y scale and tick labels: the two reductions differ in size
+    fig, ax = plt.subplots(1, 2, figsize=(12, 4.5))
     ax[0].scatter(range(len(srt)), [nb["input_entropy"] - a["entropy"] for a in srt])
     ax[0].set_ylabel("Reduction in entropy (bits) due to activation")
     ax[1].scatter(range(len(srt)), [a["entropy"] - a["entropy_after_transform"] for a in srt])
@@ -240,6 +242,46 @@ def by_name(exp, name):
     raise KeyError(name)
 
 
+def holdings(folder, ctx, rows, v):
+    """One paragraph: which commit and profile this folder holds, and what it
+    lacks against what actent measures now (a folder from a CPU that cannot
+    be rerun keeps its numbers, and says so in its first lines)."""
+    parts, lacks = [], []
+    if rows is not None:
+        git = ctx.get("actent_git", "?")
+        parts.append("benchmarks from git `%s`%s, profile `%s`, %s" % (
+            git[:10], " **with uncommitted changes**" if "uncommitted" in git else "",
+            ctx.get("actent_profile", "?"), ctx.get("date", "?")[:10]))
+        ops = {r.op for r in rows.values() if r.ran() and r.family == "activate"}
+        missing = [o for o in ORDER if o not in ops]
+        if missing:
+            lacks.append("benchmarks of %s (it has %d of the %d activations actent defines)" % (
+                ", ".join(missing), len(ORDER) - len(missing), len(ORDER)))
+        benched = set(tables(ctx))
+        if v is not None:
+            ran = [t["table"] for t in v.get("tables", []) if t.get("runs_here") and
+                   t.get("kind") == "table"]
+            unbenched = [t for t in ran if t not in benched]
+            if unbenched:
+                lacks.append("benchmarks of the %s table%s it verified" % (
+                    ", ".join(unbenched), "" if len(unbenched) == 1 else "s"))
+        if not any(r.impl == "torch" for r in rows.values() if r.ran()):
+            lacks.append("torch rows")
+    else:
+        lacks.append("bench.json")
+    if v is not None:
+        parts.append("verify `%s`" % v.get("mode", "?"))
+    else:
+        lacks.append("verify.json")
+    for name in ("bins.json", "lscpu.txt"):
+        if not os.path.exists(os.path.join(folder, name)):
+            lacks.append(name)
+    text = "This folder holds " + "; ".join(parts) + "."
+    if lacks:
+        text += " It lacks " + "; ".join(lacks) + "."
+    return text
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", help="results/<machine>")
@@ -288,6 +330,8 @@ def main():
           "[agreement](#agreement-with-the-scalar-reference), [throughput](#throughput), "
           "[the machine](#the-machine)." % (", ".join("`%s`" % n for n in have),
                                             nb.get("cpu") or "an unnamed CPU"))
+    r.add("")
+    r.add(holdings(args.folder, ctx, rows, v))
     r.add("")
     try:
         experiment_section(r, nb, cons)

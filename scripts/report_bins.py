@@ -61,7 +61,10 @@ def _figure(r, doc, sweep):
                 continue
             for ax, col in zip(row_axes, (1, 2)):
                 ys = [row[col] if row[col] is not None else math.nan for row in rows]
-                ax.plot(bins, ys, marker=".", color=color, label=name)
+                # a marker and dash per activation: relu6's line coincides with relu's
+                # up to the bin count where the cap shows, and must not hide it
+                ax.plot(bins, ys, marker="os^vDx<>P*"[i % 10], markersize=3.5, color=color,
+                        linestyle=("-", "--", "-.", ":")[i % 4], linewidth=1.2, label=name)
                 if lim is not None:
                     ax.axhline(lim, color=color, linestyle=":", linewidth=1)
     for ax in axes[0]:

@@ -1,6 +1,7 @@
 """The report's machine section: what ran the numbers, from the JSON files'
 own records (bench.json's context first; verify.json and the experiments
 where there is no bench.json)."""
+import microarch
 from report_md import md_table
 
 
@@ -25,8 +26,10 @@ def machine_section(r, ctx, v, nb):
             rows.append([what, str(value).replace("\n", " ")])
     cpu = ctx.get("actent_cpu_model") or (v or {}).get("cpu") or (nb or {}).get("cpu")
     row("CPU", cpu)
-    row("machine id", ctx.get("actent_machine") or (v or {}).get("machine") or
-        (nb or {}).get("machine"))
+    mid = ctx.get("actent_machine") or (v or {}).get("machine") or (nb or {}).get("machine")
+    row("machine id", mid)
+    row("microarchitecture", microarch.name(mid) or ("not in scripts/microarch.py's table"
+                                                     if mid else None))
     if ctx.get("num_cpus"):
         row("CPUs", "%d online, %s MHz nominal (as the OS reports it)" % (
             ctx["num_cpus"], ctx.get("mhz_per_cpu", "?")))
@@ -65,7 +68,8 @@ def machine_section(r, ctx, v, nb):
         for name, what in impls:
             r.add("- `%s`: %s" % (name, what))
         r.add("")
-    method = [(k, ctx[k]) for k in ("actent_timing", "actent_counters", "actent_inputs",
+    method = [(k, ctx[k]) for k in ("actent_timing", "actent_pinned", "actent_counters",
+                                    "actent_inputs",
                                     "actent_rotation", "actent_fused", "actent_read",
                                     "actent_histograms", "actent_analysis", "actent_max_ulp",
                                     "numpy_method") if ctx.get(k)]

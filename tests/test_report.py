@@ -8,6 +8,7 @@ Each test runs a script as a user would, on a copy of a fixture folder, and
 checks what it writes and its exit status. Exit status 77 (skipped) when
 Debian's matplotlib or scipy is missing.
 """
+import json
 import os
 import re
 import shutil
@@ -83,6 +84,49 @@ class Report(Scratch):
         self.assertIn("`wide512` (a table this CPU cannot run): not checked here", md)
         self.assertIn("0123456789abcdef", md)
         self.assertEqual([f for f in os.listdir(d) if ".tmp" in f], [])
+
+    def test_report_accuracy_beside_speed(self):
+        d = self.copy("base")
+        md = self.report(d)
+        act = md.split("### Activations: cycles (ns) per element")[1].split("\n### ")[0]
+        sig = next(line for line in act.splitlines() if line.startswith("| sigmoid |"))
+        # every activation cell: speed, spread, ULP; fastpeer's 40 ULP marked
+        self.assertEqual(sig.count(" ULP"), 5, sig)
+        self.assertIn(", 40 ULP†", sig)
+        self.assertIn(", 1 ULP", sig)
+        self.assertRegex(sig, r"±(<1|\d+)%")
+        self.assertIn("†: above 2 ULP", act)
+        # the fastest composition is the fastest accurate one, never fastpeer's
+        pipe = md.split("Pipeline, cycles per element, n = 4096")[1].split("</details>")[0]
+        row = next(line for line in pipe.splitlines() if line.startswith("| sigmoid |"))
+        self.assertIn("libm+avx2", row)
+        self.assertNotIn("fastpeer", row)
+        # each size names the cache level its rotation runs from on this machine
+        self.assertIn("n = 4096 (the notebook's; 272 KiB rotated, L3)", md)
+        # the first lines say which commit and profile the folder holds
+        self.assertRegex(md.split("\n## ")[0], r"This folder holds benchmarks from git "
+                         r"`0123456789`, profile `quick`")
+
+    def test_report_categories_and_colours(self):
+        sys.path.insert(0, os.path.join(ROOT, "scripts"))
+        import bench_json
+        import report_bench
+        d = self.copy("base")
+        path = os.path.join(d, "bench.json")
+        ctx, rows = bench_json.load(path)
+        # kde and transform rows name no activation: no empty category in the figures
+        for name in ("kde/all/avx2/unit/4096", "transform/u8/block/unit/4096"):
+            b = bench_json.Bench(name)
+            b.reps.append({"cpu_time": 1.0, "cycles_per_elem": 1.0})
+            rows[name] = b
+        self.assertEqual(report_bench.Run(ctx, rows).ops, ["sigmoid", "relu"])
+        # one colour per implementation, the same in every figure
+        names = list(report_bench.FIXED)
+        colours = [report_bench.color_of(n) for n in names]
+        self.assertEqual(len(set(colours)), len(names))
+        self.assertEqual(report_bench.color_of("fused/avx2"), report_bench.color_of("avx2"))
+        self.assertEqual(report_bench.color_of("xnnpack+avx512"),
+                         report_bench.color_of("xnnpack"))
 
     def test_report_bins(self):
         d = self.copy("base")
@@ -185,6 +229,36 @@ class Report(Scratch):
 
 
 class Compare(Scratch):
+    def edited(self, name, **ctx):
+        d = self.copy(name)
+        path = os.path.join(d, "bench.json")
+        with open(path) as f:
+            doc = json.load(f)
+        doc["context"].update(ctx)
+        with open(path, "w") as f:
+            json.dump(doc, f)
+        return d
+
+    def test_compare_warns_when_settings_differ(self):
+        base = os.path.join(DATA, "base")
+        rc, out, err = run("compare.py", base, base)
+        self.assertNotIn("warning", err)
+        other = self.edited("base", actent_git="fedcba9876543210", actent_profile="full")
+        rc, out, err = run("compare.py", base, other)
+        self.assertEqual(rc, 0, out + err)
+        self.assertIn("differ in commit", err)
+        self.assertIn("differ in profile (quick against full)", err)
+        self.assertIn("**Warning**", out)
+
+    def test_compare_across_cpus(self):
+        base = os.path.join(DATA, "base")
+        other = self.edited("base", actent_cpu_model="Another CPU 1000")
+        rc, out, err = run("compare.py", base, other)
+        self.assertEqual(rc, 0, out + err)
+        self.assertNotIn("warning", err)
+        sec = out.split("## Across the CPUs")[1].split("\n## ")[0]
+        self.assertRegex(sec, r"\| activate \| \d+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|")
+
     def test_compare_identical(self):
         base = os.path.join(DATA, "base")
         rc, out, err = run("compare.py", base, base, "--fail-above", "5")
