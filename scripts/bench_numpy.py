@@ -41,7 +41,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_reference as ref  # noqa: E402  (the activations, exactly as the tests define them)
 
 F32 = np.float32
-SIZES = [4096, 65536, 1048576, 16777216]
+SIZES = [4096, 65536, 262144, 1048576, 16777216]
 DISTS = [("unit", -1.0, 1.0, 1001), ("wide", -10.0, 10.0, 1002)]  # bench_util.c
 SPAN = 1 << 24            # BENCH_SPAN
 ROTATE_BYTES = 4 << 20    # BENCH_ROTATE_BYTES
@@ -50,7 +50,7 @@ MAX_WINDOWS = 64          # BENCH_MAX_WINDOWS
 BINS = 49                 # np.linspace(min, max, 50)
 NOTEBOOK_N = 4096
 PROFILES = {
-    "quick": dict(filter=r"/unit/(4096|1048576)$", repetitions=5, min_time=0.01),
+    "quick": dict(filter=r"/unit/(4096|262144|1048576)$", repetitions=5, min_time=0.01),
     "full": dict(filter=r"", repetitions=10, min_time=0.1),
 }
 
