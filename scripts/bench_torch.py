@@ -53,7 +53,14 @@ OPS = {
     "elu": F.elu,
     "leaky_relu": lambda x: F.leaky_relu(x, 0.2),
     "linear": lambda x: x.clone(),
+    # the activations networks use today, as PyTorch itself defines them
+    "gelu": F.gelu,
+    "gelu_tanh": lambda x: F.gelu(x, approximate="tanh"),
+    "silu": F.silu,
+    "mish": F.mish,
+    "hardswish": F.hardswish,
 }
+assert set(OPS) == set(ref.ORDER), "bench_torch.py: OPS must name every activation"
 
 
 def unfused(op, x):
