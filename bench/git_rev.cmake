@@ -5,7 +5,10 @@ execute_process(COMMAND git -C "${SRC}" rev-parse HEAD OUTPUT_VARIABLE rev
 if(NOT rc EQUAL 0 OR rev STREQUAL "")
   set(rev "unknown (not a git checkout)")
 else()
-  execute_process(COMMAND git -C "${SRC}" status --porcelain --untracked-files=no
+  # results/ holds what runs write, not code: a second run over a folder the
+  # first one rewrote is still that commit's code
+  execute_process(COMMAND git -C "${SRC}" status --porcelain --untracked-files=no -- .
+                          ":(exclude)results"
                   OUTPUT_VARIABLE changes ERROR_QUIET)
   if(NOT changes STREQUAL "")
     string(APPEND rev " with uncommitted changes")

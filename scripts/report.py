@@ -32,6 +32,8 @@ from bench_json import load as load_bench  # noqa: E402
 from report_bench import bench_section  # noqa: E402
 from report_bins import ESTIMATORS, bins_section  # noqa: E402
 from report_machine import machine_section  # noqa: E402
+from report_sweep import load as load_sweep  # noqa: E402
+from report_sweep import sweep_section  # noqa: E402
 from report_verify import accuracy_table, verify_section  # noqa: E402
 
 
@@ -307,10 +309,11 @@ def main():
         bins = load(args.folder, "bins.json")
         ests = {e: load(args.folder, "estimator-%s.json" % e) for e in ESTIMATORS}
         ests = {e: d for e, d in ests.items() if d is not None}
+        sweep = load_sweep(args.folder)
         ctx, rows = {}, None
         if os.path.exists(os.path.join(args.folder, "bench.json")):
             ctx, rows = load_bench(os.path.join(args.folder, "bench.json"))
-    except (ReportError, BenchError) as e:
+    except (ReportError, BenchError, ValueError) as e:
         sys.exit("report.py: %s" % e)
     if nb is None:
         sys.exit("report.py: %s has no experiment-notebook.json (scripts/run makes it)"
@@ -321,7 +324,7 @@ def main():
     r.add("# actent report: %s" % machine)
     r.add("")
     have = [n for n in ("experiment-notebook.json", "experiment-consistent.json",
-                        "bins.json", "verify.json", "bench.json")
+                        "bins.json", "verify.json", "bench.json", "peer-sweep.jsonl")
                         + tuple("estimator-%s.json" % e for e in ESTIMATORS)
             if os.path.exists(os.path.join(args.folder, n))]
     r.add("Built by `scripts/report.py` from %s in this folder, on %s. Sections: "
@@ -350,6 +353,7 @@ def main():
             r.add("")
         else:
             bench_section(r, ctx, rows)
+        sweep_section(r, sweep)
         machine_section(r, ctx, v, nb)
     except (KeyError, TypeError, ValueError) as e:
         sys.exit("report.py: %s: a JSON file lacks what the report needs (%s: %s)"

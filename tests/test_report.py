@@ -107,6 +107,26 @@ class Report(Scratch):
         self.assertRegex(md.split("\n## ")[0], r"This folder holds benchmarks from git "
                          r"`0123456789`, profile `quick`")
 
+    def test_report_peer_sweep(self):
+        d = self.copy("base")
+        rec = {"schema": "actent.peer-sweep/1", "impl": "fastpeer", "activation": "sigmoid",
+               "stride": 1, "inputs": 4278190082, "max_ulp": 8388582,
+               "worst_input": "-0x1.5d58ap+6", "worst_got": "0x0p+0",
+               "worst_want": "0x1.ffff98p-127", "beyond_2_ulp": 2004772, "nan_mismatch": 0,
+               "max_ulp_normal": 4, "worst_input_normal": "-0x1.f6fc1cp+0"}
+        with open(os.path.join(d, "peer-sweep.jsonl"), "w") as f:
+            f.write(json.dumps(rec) + "\n")
+        md = self.report(d)
+        sec = md.split("### The operator libraries over every float32 input")[1]
+        self.assertIn("4,278,190,082", sec)
+        self.assertIn("| sigmoid | 4 (-0x1.f6fc1cp+0); 8388582 with subnormals or overflow |",
+                      sec)
+        with open(os.path.join(d, "peer-sweep.jsonl"), "a") as f:
+            f.write('{"schema": "something else"}\n')
+        rc, out, err = run("report.py", d)
+        self.assertEqual(rc, 1)
+        self.assertIn("peer-sweep.jsonl line 2: not an actent.peer-sweep/1 record", err)
+
     def test_report_categories_and_colours(self):
         sys.path.insert(0, os.path.join(ROOT, "scripts"))
         import bench_json
