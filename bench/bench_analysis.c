@@ -1,5 +1,5 @@
 /* bench_analysis.c - analysis/<variant>/<table>/unit/<n>: the whole notebook
- * analysis through one table (src/experiment.h: actent_experiment_analyse),
+ * analysis through one table (src/core/experiment.h: actent_experiment_analyse),
  * on the notebook's own sample (np.random.seed(0), U(-1, 1), float32) at its
  * size: the input histogram and entropy, then for all 11 activations the
  * activation, its histogram and entropy; variant "notebook" also runs the

@@ -1,5 +1,5 @@
 /* bench_fused.c - fused/<op>/<table>/<input>/<n>: the same histogram and
- * entropy as unfused/, without storing the activations (src/pipeline.h:
+ * entropy as unfused/, without storing the activations (src/core/pipeline.h:
  * actent_hist_fused_in). Every pass a single call makes is timed: the input
  * scan (min and max, and a non-monotonic activation's turn scan in the same
  * pass) and the fused pass. Bytes: x read twice. `passes` is 2 where the

@@ -1,7 +1,7 @@
 /* bench_scale.c - the rows that scale with threads, and the transform alone.
  *
  * fused_mt/<op>/<table>/<input>/<n>/<threads>: the fused pass of bench_fused.c
- * split into chunks on `threads` threads (src/pipeline.h:
+ * split into chunks on `threads` threads (src/core/pipeline.h:
  * actent_hist_fused_mt), timed in wall-clock time; threads 1 is the same
  * work through the threaded entry, so the crossover reads off the rows.
  *
@@ -9,7 +9,7 @@
  * position takes its left neighbour, then numpy's legacy shuffle) on n
  * values: kind u8 is what the analysis moves (bin indices), f32 the floats
  * the notebook moves; impl "block" draws the random words a block at a
- * time (src/shuffle.h), "word" one call per word (rng.c, the reference).
+ * time (src/core/shuffle.h), "word" one call per word (rng.c, the reference).
  * Items: values shuffled. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* bench_unfused.c - unfused/<op>/<table>/<input>/<n>: one activation's
  * histogram the way the notebook computes it, through a kernel table:
  * activate and store, min/max of the output, np.linspace edges, bin
- * (src/pipeline.h: actent_hist_unfused), then the entropy. Bytes count the
+ * (src/core/pipeline.h: actent_hist_unfused), then the entropy. Bytes count the
  * four passes over memory: x read, y written, y read twice. */
 #include <stdio.h>
 

@@ -23,7 +23,7 @@ enum act_op {
  * by default (the ones after them are appended, see act_list.h) */
 #define ACT_NOTEBOOK_COUNT (ACT_LINEAR + 1)
 
-/* Bin edges for both of numpy's histogram modes; built by src/histogram.c.
+/* Bin edges for both of numpy's histogram modes; built by src/core/histogram.c.
  *
  * Given-edges mode, np.histogram(y, bins=edge): value v (compared as a double)
  * is counted when edge[0] <= v <= edge[nbins]; its bin is the largest i with

@@ -207,7 +207,7 @@ def verify_section(r, v):
           "says which reached it first); *worst input*: the first input, in bit-pattern "
           "order, at that distance. *moved of at risk*: values binned differently from "
           "scalar, of those within the declared bound of an edge; the entropy tolerance is "
-          "derived from the values at risk (src/verify_hist.c).")
+          "derived from the values at risk (src/verify/verify_hist.c).")
     r.add("")
 
 

@@ -3,7 +3,7 @@
  * match exactly (test_notebook.c); another table may differ only by what its
  * declared ULP bound allows: for each activation, the entropy tolerance that
  * `actent verify` derives on this very sample (values at risk near an edge,
- * see src/verify_hist.c), for the histogram after the activation and after
+ * see src/verify/verify_hist.c), for the histogram after the activation and after
  * the copy-neighbour transform. Tables this CPU cannot run are skipped. */
 #include "test_util.h"
 

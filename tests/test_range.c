@@ -2,7 +2,7 @@
  * an interior minimum (their definitions' turn, kernels.h), and the window
  * around the turn that proves the minimum from the input pass (turn.h).
  *
- * src/pipeline.c predicts the output range from f at the input's ends and,
+ * src/core/pipeline.c predicts the output range from f at the input's ends and,
  * when the input range holds the minimiser x*, f(x*); a wrong prediction
  * costs a second pass, never a wrong count. For every table and every such
  * activation, inputs whose range ends just inside x* (x* among the values and

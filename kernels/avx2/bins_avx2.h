@@ -14,7 +14,7 @@
  * outer edges' values (relu's zeros, saturated outputs) at step `zone` of the first bin and
  * step 0xffff of the last, outside every zone. Values beyond the outer edges are clamped in
  * too: the pass tracks the min and max, and when either lies outside the edges the call bins
- * again by the definition (src/pipeline.c's prediction makes that rare). Edges the estimate
+ * again by the definition (src/core/pipeline.c's prediction makes that rare). Edges the estimate
  * cannot resolve (zone over 4096) and more than 64 bins take the general path at once.
  *
  * Counting. Each value becomes one bit: bin k < 32 is bit k of its lane of the low register;

@@ -10,7 +10,7 @@
  * value's bin from one FMA, one-hot bits summed in registers, and the rare
  * lanes next to an edge rebinned by the definition. The range it reports is the
  * min and max of f(x) tracked in the same sweep (two min/max per vector);
- * src/pipeline.c compares it with the range it predicted and repeats the pass
+ * src/core/pipeline.c compares it with the range it predicted and repeats the pass
  * when they differ, and the binning uses it to check that no value lay outside
  * the edges. More than 64 bins, edges too close together for the estimate, or
  * values outside the edges go through the general path below: the same

@@ -7,7 +7,7 @@
  *
  * map_hist_v4: the fused pass. f(x) is binned as soon as it is computed, never
  * stored; the min and max of f(x) are tracked in the same sweep so the caller
- * (src/pipeline.c) can check the range it predicted. Binning is exact: an
+ * (src/core/pipeline.c) can check the range it predicted. Binning is exact: an
  * estimate from the bin width, one correction step against the float32
  * thresholds, and a check; any lane the check rejects (only near-degenerate
  * edges) is binned by the scalar definition. */

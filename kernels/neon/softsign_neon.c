@@ -5,7 +5,7 @@
  * division once. a is clamped to 2^40, where the quotient already rounds to
  * 1, so +-inf give +-1 instead of inf/inf. Subnormal x comes back unchanged.
  * The sign is put back at the end, so the kernel is exactly odd. Monotonic
- * only up to its ulp: see src/pipeline.h.
+ * only up to its ulp: see src/core/pipeline.h.
  *
  * Max error vs scalar: 1 ulp, the AVX2 kernel's bound over all 2^32 inputs
  * (this code gives its bits: the cross_isa test and README.md). */
