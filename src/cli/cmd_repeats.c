@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "errmsg.h"
-#include "extra_out.h"
+#include "repeats_out.h"
 #include "repeats.h"
 
 int actent_run_repeats(const struct actent_run *run, size_t k, FILE *report, struct json *j,
