@@ -244,7 +244,8 @@ def grouped_bars(ax, labels, series, lines=()):
     """Bars on a log scale, one group per label. series: [(name, [value or
     None per label], style)] with style {"key": the implementation whose
     colour to use (default: name), "hatch", "alpha", "marks": [text above
-    each bar]}; a missing value is drawn as "n/a". lines: [(name, value)]
+    each bar], "spread": [(min, max) of the repetitions, or None, per
+    label], drawn as error bars}; a missing value is drawn as "n/a". lines: [(name, value)]
     drawn across as dashed lines. The legend goes to the right of the plot."""
     width = 0.8 / max(1, len(series))
     seen, placed = [], []
@@ -255,6 +256,14 @@ def grouped_bars(ax, labels, series, lines=()):
         ax.bar([x for x, v in zip(xs, vals) if v], [v for v in vals if v], width=width,
                label=name, color=color_of(st.get("key", name)), hatch=st.get("hatch"),
                alpha=st.get("alpha", 1.0), edgecolor="white", linewidth=0.3)
+        # the repetitions' min..max as an error bar on each bar that has one
+        spans = [(x, v, iv) for x, v, iv in zip(xs, vals, st.get("spread") or [None] * len(vals))
+                 if v and iv]
+        if spans:
+            ax.errorbar([x for x, _, _ in spans], [v for _, v, _ in spans],
+                        yerr=[[max(0.0, v - iv[0]) for _, v, iv in spans],
+                              [max(0.0, iv[1] - v) for _, v, iv in spans]],
+                        fmt="none", ecolor="black", elinewidth=0.6, capsize=1.2)
         seen += [v for v in vals if v]
         placed.append((xs, vals, st.get("marks") or [""] * len(vals)))
     for k, (name, v) in enumerate(lines):
@@ -278,10 +287,12 @@ def grouped_bars(ax, labels, series, lines=()):
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
 
 
-def impl_style(run, impl, inp, n):
-    """an implementation's colour, hatched when it is a peer, and its marks"""
+def impl_style(run, impl, inp, n, family="activate"):
+    """an implementation's colour, hatched when it is a peer, its marks and
+    its repetitions' spread"""
     return {"key": impl, "hatch": None if impl in run.tables else "//",
-            "marks": [run.marks(op, impl, inp, n) for op in run.ops]}
+            "marks": [run.marks(op, impl, inp, n) for op in run.ops],
+            "spread": [run.interval(family, op, impl, inp, n) for op in run.ops]}
 
 
 def details(r, summary, body):
@@ -374,8 +385,8 @@ def activate_section(r, run, src):
         fig.tight_layout()
         r.figure(fig, "fig-activate-%s.png" % inp, "Cycles per element of each activation "
                  "by each table and peer (peers hatched; %s above %d ULP, %s a reference "
-                 "kernel), input %s (log scale). %s" % (MARK_INACCURATE, ACCURATE_ULP, MARK_REF,
-                                                       inp, src))
+                 "kernel; error bars: the repetitions' min..max), input %s (log scale). %s" % (
+                     MARK_INACCURATE, ACCURATE_ULP, MARK_REF, inp, src))
     legend(r)
     first = True
     for inp in run.inputs:
@@ -415,7 +426,8 @@ def speedup_section(r, run, src):
             for op in run.ops:
                 s, c = run.get("activate", op, "scalar", inp, n), run.get("activate", op, i, inp, n)
                 vals.append(s / c if s and c else None)
-            series.append((i, vals, impl_style(run, i, inp, n)))
+            # ratios: the cycles' spread does not apply
+            series.append((i, vals, dict(impl_style(run, i, inp, n), spread=None)))
         grouped_bars(ax, run.ops, series)
         ax.axhline(1.0, color="black", linewidth=0.8)
         ax.set(ylabel="scalar time / its time", title="%s, input %s" % (run.size_name(n), inp))
@@ -485,14 +497,17 @@ def fused_section(r, run, src):
         series = []
         for t in fast:
             series.append(("unfused/%s" % t, [run.get("unfused", op, t, inp, n) for op in run.ops],
-                           {"key": t, "alpha": 0.45}))
+                           {"key": t, "alpha": 0.45,
+                            "spread": [run.interval("unfused", op, t, inp, n) for op in run.ops]}))
             series.append(("fused/%s" % t, [run.get("fused", op, t, inp, n) for op in run.ops],
-                           {"key": t}))
+                           {"key": t,
+                            "spread": [run.interval("fused", op, t, inp, n) for op in run.ops]}))
         grouped_bars(ax, run.ops, series, floors(run, inp, n))
         ax.set(ylabel="cycles per element", title="%s, input %s" % (run.size_name(n), inp))
     fig.tight_layout()
     r.figure(fig, "fig-fused.png", "Histogram and entropy of one activation, unfused against "
-             "fused, per table, with the floors as dashed lines (log scale). " + src)
+             "fused, per table, with the floors as dashed lines (log scale; error bars: the "
+             "repetitions' min..max). " + src)
     first = True
     for inp in run.inputs:
         for n in run.sizes:

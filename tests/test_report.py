@@ -147,6 +147,18 @@ class Report(Scratch):
         self.assertEqual(report_bench.color_of("fused/avx2"), report_bench.color_of("avx2"))
         self.assertEqual(report_bench.color_of("xnnpack+avx512"),
                          report_bench.color_of("xnnpack"))
+        # error bars from the repetitions' spread, "n/a" where a value is missing
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib.container import ErrorbarContainer
+        fig, ax = plt.subplots()
+        report_bench.grouped_bars(ax, ["sigmoid", "relu"], [
+            ("avx2", [1.0, None], {"spread": [(0.9, 1.2), None]})])
+        bars = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+        self.assertEqual(len(bars), 1)
+        self.assertEqual([t.get_text() for t in ax.texts], ["n/a"])
+        plt.close(fig)
 
     def test_report_bins(self):
         d = self.copy("base")
