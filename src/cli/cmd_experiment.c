@@ -13,7 +13,7 @@
 #include "errmsg.h"
 #include "experiment_out.h"
 #include "grid_out.h"
-#include "outfile.h"
+#include "cli_json.h"
 #include "par.h"
 
 /* The file a run reads, loaded once for all its bin counts. */
@@ -117,26 +117,17 @@ int actent_cmd_experiment(struct actent_cli *c)
     c->exp.progress = isatty(STDERR_FILENO) ? stderr : NULL;
     c->exp.notes = stderr;
     /* open the JSON file first: an unwritable path fails before any work */
-    struct actent_out out = {0};
-    if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: --json: %s\n", err);
+    struct actent_cli_json out;
+    if (actent_cli_json_open(&out, c->json) != 0)
         return 1;
-    }
-    /* with --json -, standard output carries the JSON alone */
-    FILE *report = c->json && out.to_stdout ? stderr : stdout;
-    struct json j;
-    if (c->json)
-        json_init(&j, out.f);
-    if (run_grid(c, report, c->json ? &j : NULL, err, sizeof err) != 0) {
+    FILE *report = actent_cli_json_report(&out);
+    if (run_grid(c, report, actent_cli_json_writer(&out), err, sizeof err) != 0) {
         fprintf(stderr, "actent: experiment: %s\n", err);
-        if (c->json)
-            actent_out_abort(&out);
+        actent_cli_json_abort(&out);
         return 1;
     }
-    if (c->json && actent_out_commit(&out, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: --json: %s\n", err);
+    if (actent_cli_json_commit(&out) != 0)
         return 1;
-    }
     if (fflush(report) != 0 || ferror(report)) {
         fprintf(stderr, "actent: cannot write the report: %s\n", strerror(errno));
         return 1;

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
-#include "outfile.h"
+#include "cli_json.h"
 #include "verify_out.h"
 
 int actent_cmd_verify(struct actent_cli *c)
@@ -23,11 +23,9 @@ int actent_cmd_verify(struct actent_cli *c)
         fprintf(stderr, "actent: %s\n", err);
         return 2;
     }
-    struct actent_out out = {0};
-    if (c->json && actent_out_open(&out, c->json, err, sizeof err) != 0) {
-        fprintf(stderr, "actent: --json: %s\n", err);
+    struct actent_cli_json out;
+    if (actent_cli_json_open(&out, c->json) != 0)
         return 1;
-    }
     c->ver.progress = stderr;
     c->ver.progress_bar = isatty(STDERR_FILENO);
     struct actent_verify r;
@@ -36,25 +34,20 @@ int actent_cmd_verify(struct actent_cli *c)
                  : actent_verify_run(&one, 1, NULL, 0, &c->ver, &r, err, sizeof err);
     if (rc != 0) {
         fprintf(stderr, "actent: verify: %s\n", err);
-        if (c->json)
-            actent_out_abort(&out);
+        actent_cli_json_abort(&out);
         actent_verify_free(&r);
         return 1;
     }
-    /* with --json -, standard output carries the JSON alone */
-    actent_verify_print(c->json && out.to_stdout ? stderr : stdout, &r);
+    actent_verify_print(actent_cli_json_report(&out), &r);
     for (size_t i = 0; i < r.nmsgs; i++)
         fprintf(stderr, "actent: verify: %s\n", r.msgs[i]);
     rc = r.violations ? 1 : 0;
-    if (c->json) {
-        struct json j;
-        json_init(&j, out.f);
-        actent_verify_json(&j, &r);
-        fputc('\n', out.f);
-        if (actent_out_commit(&out, err, sizeof err) != 0) {
-            fprintf(stderr, "actent: --json: %s\n", err);
+    struct json *j = actent_cli_json_writer(&out);
+    if (j) {
+        actent_verify_json(j, &r);
+        fputc('\n', out.out.f);
+        if (actent_cli_json_commit(&out) != 0)
             rc = 1;
-        }
     }
     actent_verify_free(&r);
     return rc;
