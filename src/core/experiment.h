@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "activations.h"
 #include "estimators.h"
 #include "kernels.h"
 #include "rng.h"
@@ -120,10 +121,5 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
 void actent_experiment_free(struct actent_experiment *r);
 
 const char *actent_mode_name(enum actent_mode m);
-
-/* "relu,tanh", a set ("all", "notebook", "modern") or both into use[ACT_COUNT]:
- * which activations run (always in the list's order). 0, or -1 naming an
- * unknown or repeated name. */
-int actent_activations_parse(const char *s, bool *use, char *err, size_t len);
 
 #endif
