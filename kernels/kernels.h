@@ -233,4 +233,18 @@ bool act_interior_min(enum act_op op, float *xstar);
 /* ACT_COUNT when unknown */
 enum act_op act_from_name(const char *name);
 
+/* The float32 steps the modern kernels share (kernels/<isa>/f32_<isa>.h:
+ * reciprocal, Markstein's quotient, scaling by 2^k) over arrays of any
+ * length, one entry per ISA folder that has them, so tests check them
+ * against IEEE arithmetic without naming an ISA. Never dispatched. */
+struct act_f32_steps {
+    const char *isa;
+    bool (*cpu_ok)(void);
+    void (*recip)(const float *b, float *y, size_t n);                 /* ~RN(1/b) */
+    void (*div)(const float *a, const float *b, float *q, size_t n);   /* RN(a/b) */
+    void (*scale)(const float *a, const float *k, float *y, size_t n); /* RN(a 2^k) */
+};
+extern const struct act_f32_steps *const act_f32_steps[]; /* NULL-terminated */
+extern const size_t act_nf32_steps;
+
 #endif

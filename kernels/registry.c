@@ -8,9 +8,11 @@
 
 #ifdef ACT_HAVE_AVX512
 extern const struct act_kernels act_table_avx512;
+extern const struct act_f32_steps act_f32_steps_avx512;
 #endif
 #ifdef ACT_HAVE_AVX2
 extern const struct act_kernels act_table_avx2;
+extern const struct act_f32_steps act_f32_steps_avx2;
 #endif
 #ifdef ACT_HAVE_NEON
 extern const struct act_kernels act_table_neon;
@@ -62,6 +64,18 @@ const struct act_peer *const act_peers[] = {
     NULL,
 };
 const size_t act_npeers = sizeof act_peers / sizeof act_peers[0] - 1;
+
+/* the float32 steps' array forms (kernels.h), for the tests */
+const struct act_f32_steps *const act_f32_steps[] = {
+#ifdef ACT_HAVE_AVX512
+    &act_f32_steps_avx512,
+#endif
+#ifdef ACT_HAVE_AVX2
+    &act_f32_steps_avx2,
+#endif
+    NULL,
+};
+const size_t act_nf32_steps = sizeof act_f32_steps / sizeof act_f32_steps[0] - 1;
 
 static const char *const names[ACT_COUNT] = {
 #define ACT_NAME(E, name, exact) [ACT_##E] = #name,

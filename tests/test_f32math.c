@@ -1,38 +1,34 @@
 /* test_f32math.c - the float32 steps the modern kernels share
- * (kernels/<isa>/f32_<isa>.h) against IEEE arithmetic, where the headers
- * claim IEEE's results: the reciprocal is correctly rounded for every float
- * mantissa at several exponents but the all-ones one (an ulp low there, by
- * design), Markstein's quotient equals the division on
- * random and adversarial operands, the AVX2 scaling equals vscalefps, and the
- * exact product's low part is exact. x86 only (the NEON steps are compared by
- * their outputs in cross_isa); each ISA's case is skipped, visibly, on a CPU
- * without it. */
+ * (kernels/<isa>/f32_<isa>.h, through their array forms in act_f32_steps[])
+ * against IEEE arithmetic, where the headers claim IEEE's results: the
+ * reciprocal is correctly rounded for every float mantissa at several
+ * exponents but the all-ones one (an ulp low there, by design), Markstein's
+ * quotient equals the division on random and adversarial operands, and the
+ * scaling by 2^k rounds once, as vscalefps and ldexpf do. Every ISA folder
+ * with the steps is checked where the CPU runs it; where none runs (aarch64:
+ * the NEON steps are compared by their outputs in cross_isa) the test is
+ * skipped, visibly. */
 #include "test_util.h"
 
 #include <string.h>
 
-#include "cpu.h"
-
-#if defined(__x86_64__)
-#include <immintrin.h>
-
-#define AVX512_TARGET __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")))
-#define AVX2_TARGET __attribute__((target("avx2,fma")))
-
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")
-#include "avx512/f32_avx512.h"
-#pragma GCC pop_options
-#pragma GCC push_options
-#pragma GCC target("avx2,fma")
-#include "avx2/f32_avx2.h"
-#pragma GCC pop_options
+#include "kernels.h"
 
 static float from_bits(uint32_t u)
 {
     float f;
     memcpy(&f, &u, sizeof f);
     return f;
+}
+
+/* the entries this CPU runs; skips the test when there is none */
+static size_t runnable(const struct act_f32_steps **out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < act_nf32_steps; i++)
+        if (act_f32_steps[i]->cpu_ok())
+            out[k++] = act_f32_steps[i];
+    return k;
 }
 
 /* RN(1/b), or an ulp low where b's significand is all ones (Markstein's
@@ -50,30 +46,17 @@ static bool recip_ok(float b, float y)
 /* the exponents the kernels' denominators take: [1, 2^64) and a few beyond */
 static const int exps[] = {0, 1, 7, 23, 40, 63, 95};
 
-AVX512_TARGET static uint64_t recip_avx512(int e, uint32_t *bad_bits)
-{
-    uint64_t bad = 0;
-    for (uint32_t m = 0; m < (1u << 23); m += 16) {
-        float b[16], y[16];
-        for (int l = 0; l < 16; l++)
-            b[l] = from_bits((uint32_t)(127 + e) << 23 | (m + (uint32_t)l));
-        _mm512_storeu_ps(y, recip_v16(_mm512_loadu_ps(b)));
-        for (int l = 0; l < 16; l++)
-            if (!recip_ok(b[l], y[l]) && !bad++)
-                memcpy(bad_bits, &b[l], 4);
-    }
-    return bad;
-}
+#define CHUNK 4096
 
-AVX2_TARGET static uint64_t recip_avx2(int e, uint32_t *bad_bits)
+static uint64_t recip_bad(const struct act_f32_steps *st, int e, uint32_t *bad_bits)
 {
+    static float b[CHUNK], y[CHUNK];
     uint64_t bad = 0;
-    for (uint32_t m = 0; m < (1u << 23); m += 8) {
-        float b[8], y[8];
-        for (int l = 0; l < 8; l++)
-            b[l] = from_bits((uint32_t)(127 + e) << 23 | (m + (uint32_t)l));
-        _mm256_storeu_ps(y, recip_v8(_mm256_loadu_ps(b)));
-        for (int l = 0; l < 8; l++)
+    for (uint32_t m = 0; m < (1u << 23); m += CHUNK) {
+        for (uint32_t l = 0; l < CHUNK; l++)
+            b[l] = from_bits((uint32_t)(127 + e) << 23 | (m + l));
+        st->recip(b, y, CHUNK);
+        for (uint32_t l = 0; l < CHUNK; l++)
             if (!recip_ok(b[l], y[l]) && !bad++)
                 memcpy(bad_bits, &b[l], 4);
     }
@@ -84,26 +67,18 @@ AVX2_TARGET static uint64_t recip_avx2(int e, uint32_t *bad_bits)
 static void reciprocal(void **state)
 {
     (void)state;
-    bool any = false;
-    for (size_t i = 0; i < sizeof exps / sizeof exps[0]; i++) {
-        uint32_t bits = 0;
-        if (act_cpu_avx512()) {
-            any = true;
-            uint64_t bad = recip_avx512(exps[i], &bits);
-            if (bad)
-                fail_msg("avx512 recip: %llu of 2^23 mantissas at 2^%d not RN(1/b), first b = %a",
-                         (unsigned long long)bad, exps[i], (double)from_bits(bits));
-        }
-        if (act_cpu_avx2_fma()) {
-            any = true;
-            uint64_t bad = recip_avx2(exps[i], &bits);
-            if (bad)
-                fail_msg("avx2 recip: %llu of 2^23 mantissas at 2^%d not RN(1/b), first b = %a",
-                         (unsigned long long)bad, exps[i], (double)from_bits(bits));
-        }
-    }
-    if (!any)
+    const struct act_f32_steps *run[8];
+    size_t nrun = runnable(run);
+    if (!nrun)
         skip();
+    for (size_t r = 0; r < nrun; r++)
+        for (size_t i = 0; i < sizeof exps / sizeof exps[0]; i++) {
+            uint32_t bits = 0;
+            uint64_t bad = recip_bad(run[r], exps[i], &bits);
+            if (bad)
+                fail_msg("%s recip: %llu of 2^23 mantissas at 2^%d not RN(1/b), first b = %a",
+                         run[r]->isa, (unsigned long long)bad, exps[i], (double)from_bits(bits));
+        }
 }
 
 static uint32_t xorshift(uint64_t *s)
@@ -125,101 +100,94 @@ static void operands(uint64_t *s, float *a, float *b, int n)
     }
 }
 
-AVX512_TARGET static uint64_t markstein_avx512(uint64_t *seed, float *fa, float *fb)
-{
-    uint64_t bad = 0;
-    for (int it = 0; it < 1 << 16; it++) {
-        float a[16], b[16], q[16];
-        operands(seed, a, b, 16);
-        __m512 vb = _mm512_loadu_ps(b);
-        _mm512_storeu_ps(q, div_v16(_mm512_loadu_ps(a), vb, recip_v16(vb)));
-        for (int l = 0; l < 16; l++)
-            if (q[l] != a[l] / b[l] && !bad++)
-                *fa = a[l], *fb = b[l];
-    }
-    return bad;
-}
-
-AVX2_TARGET static uint64_t markstein_avx2(uint64_t *seed, float *fa, float *fb)
-{
-    uint64_t bad = 0;
-    for (int it = 0; it < 1 << 17; it++) {
-        float a[8], b[8], q[8];
-        operands(seed, a, b, 8);
-        __m256 vb = _mm256_loadu_ps(b);
-        _mm256_storeu_ps(q, div_v8(_mm256_loadu_ps(a), vb, recip_v8(vb)));
-        for (int l = 0; l < 8; l++)
-            if (q[l] != a[l] / b[l] && !bad++)
-                *fa = a[l], *fb = b[l];
-    }
-    return bad;
-}
-
-/* a * RN(1/b) corrected by the exact residual is RN(a / b) */
+/* a * RN(1/b) corrected by the exact residual is RN(a / b), on 2^20 pairs */
 static void quotient(void **state)
 {
     (void)state;
-    uint64_t seed = test_seed() | 1;
-    float a = 0, b = 0;
-    if (!act_cpu_avx2_fma())
+    const struct act_f32_steps *run[8];
+    size_t nrun = runnable(run);
+    if (!nrun)
         skip();
-    uint64_t bad = markstein_avx2(&seed, &a, &b);
-    if (bad)
-        fail_msg("avx2: %llu quotients differ from IEEE's, first %a / %a (seed %llu)",
-                 (unsigned long long)bad, (double)a, (double)b, (unsigned long long)test_seed());
-    if (act_cpu_avx512() && (bad = markstein_avx512(&seed, &a, &b)))
-        fail_msg("avx512: %llu quotients differ from IEEE's, first %a / %a",
-                 (unsigned long long)bad, (double)a, (double)b);
+    for (size_t r = 0; r < nrun; r++) {
+        uint64_t seed = test_seed() | 1, bad = 0;
+        float fa = 0, fb = 0;
+        for (int it = 0; it < 1 << 16; it++) {
+            float a[16], b[16], q[16];
+            operands(&seed, a, b, 16);
+            run[r]->div(a, b, q, 16);
+            for (int l = 0; l < 16; l++)
+                if (q[l] != a[l] / b[l] && !bad++)
+                    fa = a[l], fb = b[l];
+        }
+        if (bad)
+            fail_msg("%s: %llu quotients differ from IEEE's, first %a / %a (seed %llu)",
+                     run[r]->isa, (unsigned long long)bad, (double)fa, (double)fb,
+                     (unsigned long long)test_seed());
+    }
 }
 
-AVX512_TARGET static void scalef16(const float *a, const float *k, float *out)
-{
-    _mm512_storeu_ps(out, _mm512_scalef_ps(_mm512_loadu_ps(a), _mm512_loadu_ps(k)));
-}
-
-AVX2_TARGET static void scale8(const float *a, const float *k, float *out)
-{
-    _mm256_storeu_ps(out, scale_v8(_mm256_loadu_ps(a), _mm256_loadu_ps(k)));
-}
-
-/* scale_v8 rounds a 2^k once, as vscalefps does, for k in [-190, 127] and
- * |a| in [2^-10, 2^10] (the kernels' range), subnormal results included */
+/* a 2^k rounded once (vscalefps; ldexpf, whose result C defines as exact
+ * scaling rounded once) for k in [-190, 127] and |a| in [2^-10, 2^10] (the
+ * kernels' range), subnormal results included */
 static void scaling(void **state)
 {
     (void)state;
-    if (!act_cpu_avx2_fma() || !act_cpu_avx512())
+    const struct act_f32_steps *run[8];
+    size_t nrun = runnable(run);
+    if (!nrun)
         skip();
-    uint64_t seed = test_seed() | 1;
-    for (int it = 0; it < 1 << 16; it++) {
-        float a[16], k[16], want[16], got[16];
-        for (int l = 0; l < 16; l++) {
-            a[l] = from_bits((uint32_t)(117 + xorshift(&seed) % 20) << 23 |
-                             (xorshift(&seed) & 0x7fffff) | (xorshift(&seed) & 1u) << 31);
-            k[l] = (float)((int)(xorshift(&seed) % 318) - 190);
+    for (size_t r = 0; r < nrun; r++) {
+        uint64_t seed = test_seed() | 1;
+        for (int it = 0; it < 1 << 16; it++) {
+            float a[16], k[16], got[16];
+            for (int l = 0; l < 16; l++) {
+                a[l] = from_bits((uint32_t)(117 + xorshift(&seed) % 20) << 23 |
+                                 (xorshift(&seed) & 0x7fffff) | (xorshift(&seed) & 1u) << 31);
+                k[l] = (float)((int)(xorshift(&seed) % 318) - 190);
+            }
+            run[r]->scale(a, k, got, 16);
+            for (int l = 0; l < 16; l++) {
+                float want = ldexpf(a[l], (int)k[l]);
+                if (memcmp(&got[l], &want, 4) != 0)
+                    fail_msg("%s scale(%a, %g) = %a, a 2^k rounded once %a", run[r]->isa,
+                             (double)a[l], (double)k[l], (double)got[l], (double)want);
+            }
         }
-        scalef16(a, k, want);
-        scale8(a, k, got);
-        scale8(a + 8, k + 8, got + 8);
-        for (int l = 0; l < 16; l++)
-            if (memcmp(&got[l], &want[l], 4) != 0)
-                fail_msg("scale_v8(%a, %g) = %a, vscalefps %a", (double)a[l], (double)k[l],
-                         (double)got[l], (double)want[l]);
     }
+}
+
+/* the array forms' tails: lengths that are not a multiple of any vector */
+static void tails(void **state)
+{
+    (void)state;
+    const struct act_f32_steps *run[8];
+    size_t nrun = runnable(run);
+    if (!nrun)
+        skip();
+    float a[23], b[23], q[23], y[23];
+    for (int i = 0; i < 23; i++)
+        a[i] = (float)(i + 1), b[i] = (float)(2 * i + 3);
+    for (size_t r = 0; r < nrun; r++)
+        for (size_t n = 1; n <= 23; n++) {
+            memset(q, 0xff, sizeof q);
+            memset(y, 0xff, sizeof y);
+            run[r]->div(a, b, q, n);
+            run[r]->recip(b, y, n);
+            for (size_t i = 0; i < 23; i++) {
+                uint32_t uq, uy;
+                memcpy(&uq, &q[i], 4);
+                memcpy(&uy, &y[i], 4);
+                if (i < n && (q[i] != a[i] / b[i] || !recip_ok(b[i], y[i])))
+                    fail_msg("%s n = %zu: lane %zu wrong", run[r]->isa, n, i);
+                if (i >= n && (uq != 0xffffffffu || uy != 0xffffffffu))
+                    fail_msg("%s n = %zu: wrote past the end at %zu", run[r]->isa, n, i);
+            }
+        }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(reciprocal), cmocka_unit_test(quotient),
-                                       cmocka_unit_test(scaling)};
+                                       cmocka_unit_test(scaling), cmocka_unit_test(tails)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
-
-#else
-
-int main(void)
-{
-    printf("test_f32math: x86 only (the NEON steps are compared by their outputs in cross_isa)\n");
-    return 77;
-}
-
-#endif
