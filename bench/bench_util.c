@@ -11,6 +11,7 @@
 
 #include "rng.h"
 #include "sample.h"
+#include "ulp.h"
 
 static bool smoke;
 
@@ -174,14 +175,6 @@ uint64_t *bench_counts(void)
 
 /* ---- accuracy */
 
-/* float bits mapped to integers in the floats' order, -0 and +0 both to 0 */
-static int64_t ordered(float f)
-{
-    int32_t i;
-    memcpy(&i, &f, sizeof i);
-    return i < 0 ? -(int64_t)(i & 0x7fffffff) : (int64_t)i;
-}
-
 struct bench_ulp bench_ulp_check(enum act_op op, const struct bench_dist *d, const float *y,
                                  size_t n)
 {
@@ -197,7 +190,7 @@ struct bench_ulp bench_ulp_check(enum act_op op, const struct bench_dist *d, con
             u.nan_diff += isnan(y[i]) != isnan(r[i]);
             continue;
         }
-        int64_t dist = llabs(ordered(y[i]) - ordered(r[i]));
+        int64_t dist = (int64_t)actent_ulp_distance(y[i], r[i]);
         worst = dist > worst ? dist : worst;
     }
     u.max_ulp = (double)worst;

@@ -16,15 +16,9 @@
 #include <string.h>
 
 #include "bench_impl.h"
+#include "ulp.h"
 
 #define CHUNK 65536
-
-static int64_t ordered(float f)
-{
-    int32_t i;
-    memcpy(&i, &f, sizeof i);
-    return i < 0 ? -(int64_t)(i & 0x7fffffff) : i;
-}
 
 struct sweep_stats {
     int64_t max_ulp;
@@ -66,7 +60,7 @@ static void sweep_one(const struct bench_impl *im, enum act_op op, uint64_t stri
                 s->nan_mismatch += isnan(y[i]) != isnan(want[i]);
                 continue;
             }
-            int64_t d = llabs(ordered(y[i]) - ordered(want[i]));
+            int64_t d = (int64_t)actent_ulp_distance(y[i], want[i]);
             s->beyond2 += d > 2;
             if (normal(x[i]) && normal(want[i]) && d > s->max_ulp_normal) {
                 s->max_ulp_normal = d;

@@ -96,18 +96,20 @@ def activate(op, x):
         return ref.activate(op, x)
 
 
-def max_ulps():
-    """{op: largest ULP distance of these rows' activations from actent's
-    scalar table} over the first 65536 values of each input, or a reason
-    (the report shows it beside the numpy rows' speed)"""
+def max_ulps(act=None):
+    """{op: largest ULP distance of act(op, x) (these rows' activations by
+    default) from actent's scalar table} over the first 65536 values of each
+    input, or a reason (the report shows it beside the rows' speed);
+    bench_torch.py passes PyTorch's"""
     try:
         import actent
     except ImportError as e:
         return "not measured: the actent module is not importable (%s)" % e
+    act = act or activate
     x = np.concatenate([stream(d, 65536) for d in DISTS])
     out = {}
     for op in ref.ORDER:
-        y = np.asarray(activate(op, x), dtype=F32)
+        y = np.asarray(act(op, x), dtype=F32)
         s = actent.activate(x, op, table="scalar")
         a, b = (v.view(np.int32).astype(np.int64) for v in (y, s))
         a, b = (np.where(v < 0, -(v & 0x7FFFFFFF), v) for v in (a, b))

@@ -30,7 +30,6 @@ import re
 import statistics
 import sys
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -91,19 +90,7 @@ def make_rows():
 
 def max_ulps():
     """{op: largest ULP distance from actent's scalar table}, or a reason"""
-    try:
-        import actent
-    except ImportError as e:
-        return "not measured: the actent module is not importable (%s)" % e
-    x = np.concatenate([bn.stream(d, 65536) for d in bn.DISTS])
-    out = {}
-    for op in ref.ORDER:
-        y = OPS[op](torch.from_numpy(x.copy())).numpy()
-        s = actent.activate(x, op, table="scalar")
-        a, b = (v.view(np.int32).astype(np.int64) for v in (y, s))
-        a, b = (np.where(v < 0, -(v & 0x7FFFFFFF), v) for v in (a, b))
-        out[op] = int(np.abs(a - b).max())
-    return out
+    return bn.max_ulps(lambda op, x: OPS[op](torch.from_numpy(x.copy())).numpy())
 
 
 def direct():
