@@ -25,6 +25,10 @@ import json
 import math
 import os
 import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_numpy import ROTATE_BYTES, windows  # noqa: E402
 
 OUT = os.path.join("tests", "data", "report")
 CPU, MACHINE = "Example CPU 9000", "example-cpu-9000"
@@ -207,11 +211,10 @@ def context(peers=True):
 
 
 def footprint(n):
-    """bench_clock.c's footprint_bytes: x's rotation windows and y's"""
-    rotate = n * 8 > (4 << 20)
-    w = (1 << 24) // n if rotate else max(1, -(-65536 // n))
-    w = min(w, 64)
-    return float(w * n * 4 + (w * n if rotate else n) * 4)
+    """bench_clock.c's footprint_bytes: x's rotation windows and y's (the
+    windows as bench_numpy.py, which mirrors bench_util.c, counts them)"""
+    w = windows(n)
+    return float(w * n * 4 + (w * n if n * 8 > ROTATE_BYTES else n) * 4)
 
 
 def rows(name, cycles, reps, n, extra=None):
