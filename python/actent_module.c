@@ -5,13 +5,12 @@
  * object TypeError. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <time.h>
 
 #include "actent.h"
+#include "analysis.h"
 #include "args.h"
 #include "arrays.h"
+#include "docstrings.h"
 
 static PyObject *fail(const char *fn, const char *err)
 {
@@ -218,87 +217,31 @@ static PyObject *act_list(PyObject *a)
     return s;
 }
 
-/* An analysis on a thread of its own while the caller's thread waits with
- * the GIL released, waking every 50 ms to let Python handle signals: Ctrl-C
- * (KeyboardInterrupt) cancels the work through the library's progress
- * callback and is raised once the work has stopped. */
-struct analysis {
-    const actent_table *t;
-    const float *x;
-    size_t n;
-    struct actent_options o;
-    char *json;
-    char err[ERRLEN];
-    int rc;
-    atomic_int cancel, finished;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-};
-
-static int analysis_progress(void *ctx, uint64_t done, uint64_t total)
+/* the library's "input" names a flat float32 array; the caller's has its own
+ * shape and element type */
+static int describe_input(PyObject *result, const struct view *v)
 {
-    (void)done, (void)total;
-    return atomic_load(&((struct analysis *)ctx)->cancel);
-}
-
-static void *analysis_main(void *arg)
-{
-    struct analysis *a = arg;
-    a->rc = actent_analyse_json(a->t, a->x, a->n, &a->o, &a->json, a->err, sizeof a->err);
-    pthread_mutex_lock(&a->mu);
-    atomic_store(&a->finished, 1);
-    pthread_cond_signal(&a->cv);
-    pthread_mutex_unlock(&a->mu);
-    return NULL;
-}
-
-/* 0, or -1 with an exception: KeyboardInterrupt (or whatever a signal handler raised) */
-static int analysis_run(struct analysis *a)
-{
-    a->o.progress = analysis_progress;
-    a->o.progress_ctx = a;
-    atomic_init(&a->cancel, 0);
-    atomic_init(&a->finished, 0);
-    pthread_mutex_init(&a->mu, NULL);
-    pthread_cond_init(&a->cv, NULL);
-    pthread_t tid;
-    int threaded = pthread_create(&tid, NULL, analysis_main, a) == 0;
-    int raised = 0;
-    if (!threaded) { /* no thread to spare: run here, uninterruptible */
-        Py_BEGIN_ALLOW_THREADS analysis_main(a);
-        Py_END_ALLOW_THREADS
+    PyObject *in = PyDict_Check(result) ? PyDict_GetItemString(result, "input") : NULL;
+    if (!in || !PyDict_Check(in))
+        return 0;
+    char dtype[16];
+    view_dtype(v, dtype, sizeof dtype);
+    PyObject *shape = PyList_New(v->ndim);
+    for (int d = 0; shape && d < v->ndim; d++) {
+        PyObject *s = PyLong_FromSsize_t(v->shape[d]);
+        if (!s)
+            Py_CLEAR(shape);
+        else
+            PyList_SET_ITEM(shape, d, s);
     }
-    while (threaded) {
-        int done;
-        Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&a->mu);
-        if (!atomic_load(&a->finished)) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 50 * 1000 * 1000;
-            ts.tv_sec += ts.tv_nsec / 1000000000;
-            ts.tv_nsec %= 1000000000;
-            pthread_cond_timedwait(&a->cv, &a->mu, &ts);
-        }
-        done = atomic_load(&a->finished);
-        pthread_mutex_unlock(&a->mu);
-        Py_END_ALLOW_THREADS if (done) break;
-        if (!raised && PyErr_CheckSignals() != 0) {
-            raised = 1; /* keep the exception; wait for the work to stop */
-            atomic_store(&a->cancel, 1);
-        }
-    }
-    if (threaded) {
-        Py_BEGIN_ALLOW_THREADS pthread_join(tid, NULL);
-        Py_END_ALLOW_THREADS
-    }
-    pthread_cond_destroy(&a->cv);
-    pthread_mutex_destroy(&a->mu);
-    if (raised) {
-        actent_free(a->json);
-        a->json = NULL;
-        return -1;
-    }
-    return 0;
+    PyObject *dt = PyUnicode_FromString(dtype);
+    int rc = shape && dt && PyDict_SetItemString(in, "shape", shape) == 0 &&
+                     PyDict_SetItemString(in, "dtype", dt) == 0
+                 ? 0
+                 : -1;
+    Py_XDECREF(shape);
+    Py_XDECREF(dt);
+    return rc;
 }
 
 static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
@@ -342,7 +285,8 @@ static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
             if (!ok)
                 fail("analyse", a.err);
         }
-        f32_release(&x);
+        if (!ok)
+            f32_release(&x);
     }
     Py_DECREF(list);
     if (!ok)
@@ -351,40 +295,27 @@ static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *out = mod ? PyObject_CallMethod(mod, "loads", "s", a.json) : NULL;
     Py_XDECREF(mod);
     actent_free(a.json);
+    if (out && describe_input(out, &x.v) != 0)
+        Py_CLEAR(out);
+    f32_release(&x);
     return out;
 }
 
 #define KW METH_VARARGS | METH_KEYWORDS
 static PyMethodDef methods[] = {
-    {"activations", py_activations, METH_NOARGS,
-     "activations() -> the activation names, in the notebook's order"},
-    {"tables", (PyCFunction)(void (*)(void))py_tables, KW,
-     "tables(all=False) -> kernel table names this CPU runs (all: every one built in), best "
-     "first"},
-    {"max_ulp", py_max_ulp, METH_VARARGS,
-     "max_ulp(name, table=None) -> the ULP bound the table declares for an activation"},
-    {"activate", (PyCFunction)(void (*)(void))py_activate, KW,
-     "activate(x, name, table=None) -> float32 array of x's shape"},
-    {"histogram", (PyCFunction)(void (*)(void))py_histogram, KW,
-     "histogram(a, bins, table=None) -> np.histogram(a, bins)[0] (int bins or 1-D edges)"},
-    {"entropy", py_entropy, METH_O, "entropy(counts) -> scipy.stats.entropy(counts, base=2)"},
+    {"activations", py_activations, METH_NOARGS, doc_activations},
+    {"tables", (PyCFunction)(void (*)(void))py_tables, KW, doc_tables},
+    {"max_ulp", py_max_ulp, METH_VARARGS, doc_max_ulp},
+    {"activate", (PyCFunction)(void (*)(void))py_activate, KW, doc_activate},
+    {"histogram", (PyCFunction)(void (*)(void))py_histogram, KW, doc_histogram},
+    {"entropy", py_entropy, METH_O, doc_entropy},
     {"activation_entropy", (PyCFunction)(void (*)(void))py_activation_entropy, KW,
-     "activation_entropy(x, name, bins=49, table=None) -> (bits, counts), fused"},
-    {"analyse", (PyCFunction)(void (*)(void))py_analyse, KW,
-     "analyse(x, activations=None, bins=50, mode='notebook', iterations=0, seed=0, table=None) "
-     "-> dict, one result of `actent experiment --json`"},
+     doc_activation_entropy},
+    {"analyse", (PyCFunction)(void (*)(void))py_analyse, KW, doc_analyse},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT,
-    "actent",
-    "How much entropy an activation function removes: the actent library from Python.",
-    -1,
-    methods,
-    NULL,
-    NULL,
-    NULL,
-    NULL};
+    PyModuleDef_HEAD_INIT, "actent", doc_module, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit_actent(void);
 

@@ -218,6 +218,20 @@ void view_release(struct view *v)
     Py_CLEAR(v->keep);
 }
 
+void view_dtype(const struct view *v, char *out, size_t len)
+{
+    if (v->type.kind == 'b') {
+        snprintf(out, len, "bfloat16");
+        return;
+    }
+    int big = HOST_BIG ^ v->type.swap;
+    snprintf(out, len, "%c%c%d",
+             v->type.size == 1 ? '|'
+             : big             ? '>'
+                               : '<',
+             v->type.kind, v->type.size);
+}
+
 int view_is_f32(const struct view *v)
 {
     if (v->type.kind != 'f' || v->type.size != 4 || v->type.swap)

@@ -35,6 +35,10 @@ struct view {
 int view_get(PyObject *obj, const char *what, struct view *v);
 void view_release(struct view *v);
 
+/* the element type as numpy writes it, byte order first ("<f2", ">f8"), or
+ * "bfloat16" */
+void view_dtype(const struct view *v, char *out, size_t len);
+
 /* 1 when v is C-contiguous float32 in this CPU's byte order */
 int view_is_f32(const struct view *v);
 

@@ -261,6 +261,9 @@ static void analyse_json(void **state)
     assert_non_null(strstr(json, "\"mode\": \"consistent\""));
     assert_non_null(strstr(json, "\"name\": \"linear\""));
     assert_null(strstr(json, "\"name\": \"tanh\""));
+    /* the caller's values, not a sample the library drew */
+    assert_non_null(strstr(json, "\"source\": \"array\""));
+    assert_null(strstr(json, "\"dist\""));
     actent_free(json);
     o.activations = "relu,swish";
     json = NULL;

@@ -11,6 +11,13 @@
 #include "experiment.h"
 #include "experiment_out.h"
 #include "json.h"
+#include "layer.h"
+
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define HOST_FLOAT32 ">f4"
+#else
+#define HOST_FLOAT32 "<f4"
+#endif
 
 static int options(const actent_table *t, const struct actent_options *o,
                    struct actent_experiment_opts *e, char *err, size_t len)
@@ -71,6 +78,11 @@ int actent_analyse_json(const actent_table *t, const float *x, size_t n,
     if (options(t, o, &e, err, errlen) != 0)
         return -1;
     e.n = n;
+    /* the values are the caller's, not the notebook's sample: the JSON says
+     * so ("input": {"source": "array", ...}) instead of a distribution */
+    uint64_t shape = n;
+    struct actent_input_info in = {.dtype = HOST_FLOAT32, .ndim = 1, .shape = &shape, .values = n};
+    e.input = &in;
     struct actent_rng rng;
     actent_rng_seed(&rng, e.seed);
     struct actent_experiment r;

@@ -254,7 +254,9 @@ int actent_population_fill(struct actent_experiment *r, char *err, size_t len)
 {
     const struct actent_experiment_opts *o = &r->opts;
     if (o->input)
-        return actent_fail(err, len, "--population needs a sample (uniform or normal), not a file");
+        return actent_fail(err, len,
+                           "--population needs a sample (uniform or normal), not given values (a "
+                           "file or an array)");
     if (o->binning == ACTENT_BIN_MASS)
         return actent_fail(err, len, "--population is defined for equal-width bins only");
     double a = -1.0, b = 1.0;

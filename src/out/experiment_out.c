@@ -74,12 +74,15 @@ void actent_json_u64_array(struct json *j, const char *key, const uint64_t *v, s
     json_arr_end(j);
 }
 
-/* "input": the file, its shape and dtype as stored, and what was left out */
+/* "input": where the values came from (a file, or the caller's array through
+ * the library), its shape and dtype as stored, and what was left out */
 static void input_json(struct json *j, const struct actent_input_info *in)
 {
     json_key(j, "input");
     json_obj_begin(j);
-    json_kstr(j, "file", in->path);
+    json_kstr(j, "source", in->path ? "file" : "array");
+    if (in->path)
+        json_kstr(j, "file", in->path);
     json_key(j, "shape");
     json_arr_begin(j, true);
     for (int i = 0; i < in->ndim; i++)
@@ -151,8 +154,8 @@ void actent_input_line(FILE *f, const struct actent_input_info *in, size_t n, co
 {
     char shape[ACTENT_NPY_MAX_DIMS * 24];
     actent_npy_shape_str(in->ndim, in->shape, shape, sizeof shape);
-    fprintf(f, "%s%sshape %s, dtype %s%s, n = %zu", in->path, sep, shape, in->dtype,
-            in->fortran_order ? " (Fortran order)" : "", n);
+    fprintf(f, "%s%sshape %s, dtype %s%s, n = %zu", in->path ? in->path : "array", sep, shape,
+            in->dtype, in->fortran_order ? " (Fortran order)" : "", n);
     if (in->nonfinite_dropped)
         fprintf(f, " (%llu non-finite values left out)", (unsigned long long)in->nonfinite_dropped);
 }

@@ -48,7 +48,14 @@ def adversarial():
     ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def actent():
+    """the module under test; ACTENT_INSTALLED=PREFIX (scripts/test's wheel
+    stage) demands the one installed under PREFIX, not a build tree's"""
     import actent as mod
+    prefix = os.environ.get("ACTENT_INSTALLED")
+    if prefix:
+        where = os.path.realpath(mod.__file__)
+        assert where.startswith(os.path.realpath(prefix) + os.sep), \
+            "testing %s, not the module installed under %s" % (where, prefix)
     return mod

@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 import gen_reference as ref
-from conftest import F32, adversarial, notebook_sample, ulp
+from conftest import HERE, F32, adversarial, notebook_sample, ulp
 
 BINS = [1, 2, 7, 49, 50, 1000]
 
@@ -151,13 +151,37 @@ def cli_results(args):
 def test_analyse_equals_the_cli(actent, mode):
     (want,) = cli_results(["--iterations", "0", "--mode", mode])
     got = actent.analyse(notebook_sample(), mode=mode, iterations=0, table=want["table"])
-    skip = {"command", "dist"}  # how the CLI was called and where its sample came from
+    # how the CLI was called and where the values came from (its own sample;
+    # the module's caller's array)
+    skip = {"command", "dist", "input"}
+    assert "dist" not in got and got["input"]["source"] == "array"
     assert {k: v for k, v in got.items() if k not in skip} == \
         {k: v for k, v in want.items() if k not in skip}
     (want,) = cli_results(["--iterations", "0", "--activations", "tanh,relu", "--bins", "20"])
     got = actent.analyse(notebook_sample(), activations=["tanh", "relu"], bins=20,
                          table=want["table"])
     assert got["activations"] == want["activations"]
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float32", ">f8"])
+def test_analyse_describes_the_array(actent, dtype):
+    """a result on the caller's array names that array (shape, dtype), never
+    the notebook sample's distribution, and stays a valid schema element"""
+    x = np.random.RandomState(3).normal(0, 1, (64, 48)).astype(dtype)[:, ::2]
+    got = actent.analyse(x, activations="relu,tanh", bins=20)
+    assert "dist" not in got and "sigma" not in got
+    assert got["input"] == {"source": "array", "shape": [64, 24],
+                            "dtype": np.dtype(dtype).str, "fortran_order": False,
+                            "values": 64 * 24, "nonfinite_dropped": 0}
+    assert got["n"] == 64 * 24
+    jsonschema = pytest.importorskip("jsonschema")
+    with open(os.path.join(HERE, "..", "..", "docs", "experiment.schema.json")) as f:
+        schema = json.load(f)
+    element = {"$schema": schema["$schema"], "$defs": schema["$defs"],
+               "$ref": "#/$defs/result"}
+    jsonschema.validate(got, element)
+    with pytest.raises(jsonschema.ValidationError):  # the check can fail
+        jsonschema.validate({**got, "input": {**got["input"], "source": "file"}}, element)
 
 
 def test_analyse_transform_against_numpy(actent):

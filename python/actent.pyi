@@ -1,0 +1,31 @@
+# Signatures of the actent module (python/actent_module.c), for editors and
+# type checkers; python/docstrings.h says what each argument means.
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+version: str
+
+ArrayLike = Any  # __dlpack__, the buffer protocol or __array_interface__
+
+def activations() -> List[str]: ...
+def tables(all: bool = False) -> List[str]: ...
+def max_ulp(name: str, table: Optional[str] = None, /) -> int: ...
+def activate(x: ArrayLike, name: str, table: Optional[str] = None) -> npt.NDArray[np.float32]: ...
+def histogram(
+    a: ArrayLike, bins: Union[int, Sequence[float], ArrayLike], table: Optional[str] = None
+) -> npt.NDArray[np.int64]: ...
+def entropy(counts: Union[Sequence[int], ArrayLike], /) -> float: ...
+def activation_entropy(
+    x: ArrayLike, name: str, bins: int = 49, table: Optional[str] = None
+) -> Tuple[float, npt.NDArray[np.int64]]: ...
+def analyse(
+    x: ArrayLike,
+    activations: Union[None, str, Sequence[str]] = None,
+    bins: int = 50,
+    mode: str = "notebook",
+    iterations: int = 0,
+    seed: int = 0,
+    table: Optional[str] = None,
+) -> Dict[str, Any]: ...

@@ -1,0 +1,70 @@
+/* docstrings.h - the module's help: each starts with its signature in the
+ * form CPython turns into __text_signature__ ("name(args)\n--\n\n"), so
+ * inspect.signature(), help() and editors show the arguments; python/actent.pyi
+ * carries the same signatures with types. */
+#ifndef ACTENT_PY_DOCSTRINGS_H
+#define ACTENT_PY_DOCSTRINGS_H
+
+#include <Python.h>
+
+PyDoc_STRVAR(doc_module,
+             "How much entropy an activation function removes, and how fast this CPU computes "
+             "it:\nthe actent library from Python.\n\n"
+             "Arrays: anything exposing __dlpack__ (a PyTorch CPU tensor, numpy >= 1.22), the "
+             "buffer\nprotocol or __array_interface__, of any shape and strides, read in place "
+             "(C order).\nElements: float16, bfloat16, float32 or float64, each read as its "
+             "float32 value.\n\n"
+             "Errors: TypeError for an object that is not an array of numbers, ValueError for "
+             "bad\nvalues (unknown names, bins, empty input), each message starting with the\n"
+             "function's name.");
+
+PyDoc_STRVAR(doc_activations, "activations($module, /)\n--\n\n"
+                              "The activation names actent knows, in the notebook's order.");
+
+PyDoc_STRVAR(doc_tables, "tables($module, /, all=False)\n--\n\n"
+                         "The kernel table names this CPU runs, best first.\n\n"
+                         "all: list every table built in, runnable here or not.");
+
+PyDoc_STRVAR(doc_max_ulp,
+             "max_ulp($module, name, table=None, /)\n--\n\n"
+             "The ULP bound a table declares for one activation against the float32 reference\n"
+             "(0: bit-exact). name: an activation (actent.activations()); table: a name from\n"
+             "actent.tables(), or None for the best this CPU runs.");
+
+PyDoc_STRVAR(doc_activate,
+             "activate($module, /, x, name, table=None)\n--\n\n"
+             "The activation applied to every element of x: a float32 array of x's shape.\n\n"
+             "x: an array (see the module's help); name: an activation (actent.activations());\n"
+             "table: a kernel table name, or None for the best this CPU runs.");
+
+PyDoc_STRVAR(doc_histogram,
+             "histogram($module, /, a, bins, table=None)\n--\n\n"
+             "np.histogram(a, bins)[0], the same counts: an int64 array.\n\n"
+             "a: an array, flattened; bins: a count of equal-width bins on [min(a), max(a)], "
+             "or\n1-D increasing edges (the last bin closed, as numpy's); table: as activate's.");
+
+PyDoc_STRVAR(doc_entropy, "entropy($module, counts, /)\n--\n\n"
+                          "scipy.stats.entropy(counts, base=2): the Shannon entropy in bits of "
+                          "the\ndistribution the counts describe (1-D, non-negative integers).");
+
+PyDoc_STRVAR(doc_activation_entropy,
+             "activation_entropy($module, /, x, name, bins=49, table=None)\n--\n\n"
+             "(bits, counts): the entropy of name(x) binned into bins equal-width bins on its\n"
+             "[min, max], activated and counted in one fused pass, never storing name(x).\n\n"
+             "x: an array; name: an activation; bins: a count (the notebook's outputs use 49);\n"
+             "table: as activate's. counts is an int64 array of bins counts.");
+
+PyDoc_STRVAR(doc_analyse,
+             "analyse($module, /, x, activations=None, bins=50, mode='notebook', iterations=0, "
+             "seed=0,\n        table=None)\n--\n\n"
+             "The notebook's analysis of x: one result of `actent experiment --json`\n"
+             "(docs/experiment.schema.json) as a dict, its \"input\" describing x (source "
+             "\"array\",\nits shape and dtype).\n\n"
+             "activations: None (the notebook's 11), 'all', 'notebook', 'modern', a comma-"
+             "separated\nstring or a list of names; bins: the input's bin count (K); mode: "
+             "'notebook' (outputs\nbinned into K - 1 bins, as the notebook) or 'consistent' "
+             "(K bins everywhere);\niterations: copy-neighbour rounds after the activations (0: "
+             "none); seed: the\nrounds' random stream, np.random.seed(seed); table: as "
+             "activate's. Ctrl-C cancels.");
+
+#endif
