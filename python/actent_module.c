@@ -5,6 +5,7 @@
  * object TypeError. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 #include "actent.h"
 #include "analysis.h"
@@ -301,17 +302,60 @@ static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
     return out;
 }
 
+/* Every TypeError or ValueError a function raises starts with its name
+ * ("activate: x has elements of type '<i8': ..."), whichever layer raised it;
+ * argument parsing's own ("activate() missing ...") already does. */
+static PyObject *named(const char *fn, PyObject *result)
+{
+    if (result || !PyErr_Occurred())
+        return result;
+    PyObject *kind = PyErr_ExceptionMatches(PyExc_TypeError)    ? PyExc_TypeError
+                     : PyErr_ExceptionMatches(PyExc_ValueError) ? PyExc_ValueError
+                                                                : NULL;
+    if (!kind)
+        return NULL; /* MemoryError, KeyboardInterrupt, ...: as raised */
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *msg = value ? PyObject_Str(value) : NULL;
+    const char *m = msg ? PyUnicode_AsUTF8(msg) : NULL;
+    size_t len = strlen(fn);
+    if (m && !(strncmp(m, fn, len) == 0 && (m[len] == ':' || m[len] == '('))) {
+        PyErr_Format(kind, "%s: %s", fn, m);
+        Py_XDECREF(type), Py_XDECREF(value), Py_XDECREF(tb);
+    } else {
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+    }
+    Py_XDECREF(msg);
+    return NULL;
+}
+
+#define NAMED(fn, ...) static PyObject *named_##fn(__VA_ARGS__)
+#define NAMED_KW(fn)                                                                               \
+    NAMED(fn, PyObject *s, PyObject *a, PyObject *k) { return named(#fn, py_##fn(s, a, k)); }
+#define NAMED_POS(fn)                                                                              \
+    NAMED(fn, PyObject *s, PyObject *a) { return named(#fn, py_##fn(s, a)); }
+NAMED_POS(activations)
+NAMED_KW(tables)
+NAMED_POS(max_ulp)
+NAMED_KW(activate)
+NAMED_KW(histogram)
+NAMED_POS(entropy)
+NAMED_KW(activation_entropy)
+NAMED_KW(analyse)
+
 #define KW METH_VARARGS | METH_KEYWORDS
+#define F(fn) (PyCFunction)(void (*)(void)) named_##fn
 static PyMethodDef methods[] = {
-    {"activations", py_activations, METH_NOARGS, doc_activations},
-    {"tables", (PyCFunction)(void (*)(void))py_tables, KW, doc_tables},
-    {"max_ulp", py_max_ulp, METH_VARARGS, doc_max_ulp},
-    {"activate", (PyCFunction)(void (*)(void))py_activate, KW, doc_activate},
-    {"histogram", (PyCFunction)(void (*)(void))py_histogram, KW, doc_histogram},
-    {"entropy", py_entropy, METH_O, doc_entropy},
-    {"activation_entropy", (PyCFunction)(void (*)(void))py_activation_entropy, KW,
-     doc_activation_entropy},
-    {"analyse", (PyCFunction)(void (*)(void))py_analyse, KW, doc_analyse},
+    {"activations", F(activations), METH_NOARGS, doc_activations},
+    {"tables", F(tables), KW, doc_tables},
+    {"max_ulp", F(max_ulp), METH_VARARGS, doc_max_ulp},
+    {"activate", F(activate), KW, doc_activate},
+    {"histogram", F(histogram), KW, doc_histogram},
+    {"entropy", F(entropy), METH_O, doc_entropy},
+    {"activation_entropy", F(activation_entropy), KW, doc_activation_entropy},
+    {"analyse", F(analyse), KW, doc_analyse},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {

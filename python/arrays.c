@@ -148,6 +148,9 @@ static int from_interface(PyObject *obj, PyObject *ai, const char *what, struct 
 
 static int get(PyObject *obj, const char *what, struct view *v, int depth)
 {
+    int dl = depth == 0 ? dlpack_get(obj, what, v) : 1;
+    if (dl <= 0)
+        return dl;
     if (PyObject_CheckBuffer(obj))
         return from_buffer(obj, what, v);
     PyObject *ai = PyObject_GetAttrString(obj, "__array_interface__");
@@ -215,6 +218,7 @@ void view_release(struct view *v)
     if (v->have_buf)
         PyBuffer_Release(&v->buf);
     v->have_buf = 0;
+    dlpack_release(v);
     Py_CLEAR(v->keep);
 }
 
@@ -251,10 +255,10 @@ int f32_get(PyObject *obj, const char *what, struct f32 *a)
     a->x = NULL;
     if (view_get(obj, what, &a->v) != 0)
         return -1;
-    if (a->v.type.kind != 'f') {
+    if (a->v.type.kind != 'f' && a->v.type.kind != 'b') {
         PyErr_Format(PyExc_TypeError,
-                     "%s has elements of type '%s': actent takes float16, float32 or float64 "
-                     "values",
+                     "%s has elements of type '%s': actent takes float16, bfloat16, float32 or "
+                     "float64 values",
                      what, a->v.type.fmt);
         view_release(&a->v);
         return -1;

@@ -1,6 +1,7 @@
-/* arrays.h - Python objects in, C arrays out, without numpy's C API: the
- * buffer protocol (PEP 3118), then __array_interface__, then __array__()
- * (a torch.Tensor on the CPU), each read through its shape and strides. */
+/* arrays.h - Python objects in, C arrays out, without numpy's C API:
+ * __dlpack__ (dlpack.c), the buffer protocol (PEP 3118), then
+ * __array_interface__, then __array__(), each read through its shape and
+ * strides. */
 #ifndef ACTENT_PY_ARRAYS_H
 #define ACTENT_PY_ARRAYS_H
 
@@ -9,7 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* one element's type: kind 'f' (float), 'i' (signed), 'u' (unsigned) */
+/* one element's type: kind 'f' (IEEE float), 'b' (bfloat16), 'i' (signed),
+ * 'u' (unsigned) */
 struct elem {
     char kind;
     int size;    /* bytes: 2, 4, 8 (floats); 1, 2, 4, 8 (integers) */
@@ -22,6 +24,7 @@ struct view {
     Py_buffer buf; /* filled when have_buf */
     int have_buf;
     PyObject *keep; /* the object that owns the memory (a reference) */
+    void *dl;       /* a consumed DLPack tensor, handed back at release */
     const char *data;
     struct elem type;
     int ndim;
@@ -34,6 +37,12 @@ struct view {
  * when obj exposes no array or its layout is unusable. */
 int view_get(PyObject *obj, const char *what, struct view *v);
 void view_release(struct view *v);
+
+/* dlpack.c: 0 with v filled from obj.__dlpack__(), 1 when obj exports no
+ * DLPack tensor actent should read that way (v untouched), -1 with an
+ * exception */
+int dlpack_get(PyObject *obj, const char *what, struct view *v);
+void dlpack_release(struct view *v);
 
 /* the element type as numpy writes it, byte order first ("<f2", ">f8"), or
  * "bfloat16" */

@@ -19,7 +19,8 @@ PyDoc_STRVAR(doc_module,
              "function's name.");
 
 PyDoc_STRVAR(doc_activations, "activations($module, /)\n--\n\n"
-                              "The activation names actent knows, in the notebook's order.");
+                              "The activation names actent knows, in the notebook's order:\n"
+                              "what activate, activation_entropy and analyse accept.");
 
 PyDoc_STRVAR(doc_tables, "tables($module, /, all=False)\n--\n\n"
                          "The kernel table names this CPU runs, best first.\n\n"

@@ -218,3 +218,24 @@ def test_inputs_beyond_numpy(actent):
     t = torch.from_numpy(x)
     np.testing.assert_array_equal(actent.histogram(t, 50), np.histogram(x, 50)[0])
     np.testing.assert_array_equal(actent.activate(t[::2], "tanh"), actent.activate(x[::2], "tanh"))
+
+
+def test_signatures(actent):
+    """inspect.signature sees every function's arguments (its __text_signature__),
+    and the keyword names it shows are the ones the function takes"""
+    import inspect
+    x = notebook_sample()
+    calls = {"activations": {}, "tables": {"all": True}, "max_ulp": None, "entropy": None,
+             "activate": {"x": x, "name": "relu", "table": None},
+             "histogram": {"a": x, "bins": 5, "table": None},
+             "activation_entropy": {"x": x, "name": "relu", "bins": 5, "table": None},
+             "analyse": {"x": x, "activations": "relu", "bins": 5, "mode": "notebook",
+                         "iterations": 0, "seed": 0, "table": None}}
+    for name, kwargs in calls.items():
+        sig = inspect.signature(getattr(actent, name))
+        if kwargs is None:  # positional only
+            assert all(p.kind is p.POSITIONAL_ONLY for p in sig.parameters.values())
+            continue
+        assert list(sig.parameters) == list(kwargs), name
+        getattr(actent, name)(**kwargs)
+        assert len(getattr(actent, name).__doc__.splitlines()) > 1, name
