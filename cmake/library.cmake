@@ -8,7 +8,7 @@ include(CMakePackageConfigHelpers)
 set(ACTENT_LAYERS actent_api actent_out actent_npy actent_verify actent_core actent_kernels)
 
 # the shared library: the API's objects, the rest pulled from the layers as needed
-add_library(actent_shared SHARED src/api/actent.c src/api/analyse.c)
+add_library(actent_shared SHARED ${ACTENT_API_SOURCES})
 target_compile_definitions(actent_shared PRIVATE ACTENT_VERSION="${PROJECT_VERSION}")
 target_link_libraries(actent_shared PRIVATE actent_out)
 target_include_directories(actent_shared PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>

@@ -142,6 +142,34 @@ ACTENT_API int actent_activation_histogram_mt(const actent_table *t, int act, co
                                               double *bits, float *lo, float *hi, unsigned threads,
                                               char *err, size_t errlen);
 
+/* Element types the _typed entry points read, in the CPU's byte order, at any
+ * address aligned to the element's size. float16 (IEEE binary16) and bfloat16
+ * widen to float32 exactly; float64 rounds to float32 once, as a C cast. */
+typedef enum {
+    ACTENT_FLOAT32 = 0,
+    ACTENT_FLOAT16 = 1,
+    ACTENT_BFLOAT16 = 2,
+    ACTENT_FLOAT64 = 3
+} actent_dtype;
+
+/* actent_activation_histogram_mt and actent_input_entropy on n elements of
+ * type dtype at x. Every result (counts, bits, range, the message naming a
+ * non-finite x[i]) equals the float32 entry point's on the widened array, bit
+ * for bit. The widening is the table's own kernels', a block of a few thousand
+ * values at a time inside each pass, so no float32 copy of the input is made:
+ * half-width input is half the bytes to read. One entry per operation with the
+ * type as an argument, rather than one per type: a type added later is a new
+ * enum value, not a new family of functions. -1 as the float32 entry points,
+ * or when dtype is not an actent_dtype. */
+ACTENT_API int actent_activation_histogram_typed(const actent_table *t, int act, const void *x,
+                                                 actent_dtype dtype, size_t n, size_t nbins,
+                                                 uint64_t *counts, double *bits, float *lo,
+                                                 float *hi, unsigned threads, char *err,
+                                                 size_t errlen);
+ACTENT_API int actent_input_entropy_typed(const actent_table *t, const void *x, actent_dtype dtype,
+                                          size_t n, size_t nbins, uint64_t *counts, double *bits,
+                                          char *err, size_t errlen);
+
 /* scipy.stats.entropy(counts, base=2) to the last bit: p = counts / sum,
  * H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in numpy's pairwise order.
  * The sum is exact in 128 bits, so counts whose total passes 2^64 give the

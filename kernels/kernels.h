@@ -177,6 +177,17 @@ struct act_bound {
 /* the bound of every exact kernel and of the scalar table itself */
 extern const struct act_bound act_bound_exact;
 
+/* Element types the passes read (include/actent.h's actent_dtype, value for
+ * value): float32 in place; the others widened to float32 a block at a time
+ * by the table's widen entry, never as a float32 copy of the whole input. */
+enum act_dtype { ACT_F32, ACT_F16, ACT_BF16, ACT_F64, ACT_DTYPE_COUNT };
+
+/* y[i] = x[i] as float32: IEEE binary16 and bfloat16 exactly (every value has
+ * one float32), binary64 rounded to nearest, as a C cast. A NaN stays a NaN
+ * (its payload may be quieted). x in the CPU's byte order, any alignment of
+ * its element size; n may be 0. */
+typedef void (*act_widen_fn)(const void *x, float *y, size_t n);
+
 struct act_kernels {
     const char *name;   /* what --isa / ACTENT_ISA accept */
     const char *detail; /* one line: instructions used, lane count */
@@ -188,8 +199,9 @@ struct act_kernels {
     act_minmax_turn_fn minmax_turn;
     act_bin_fn hist_edges;
     act_bin_fn hist_uniform;
-    act_kde_fn kde_rows; /* kernels/<isa>/kde_<isa>.c */
-    double kde_bound;    /* declared: |result - scalar's| / n, nats; 0 for scalar */
+    act_kde_fn kde_rows;                 /* kernels/<isa>/kde_<isa>.c */
+    act_widen_fn widen[ACT_DTYPE_COUNT]; /* kernels/<isa>/widen_<isa>.c; [ACT_F32] NULL */
+    double kde_bound;                    /* declared: |result - scalar's| / n, nats; 0 for scalar */
 };
 
 /* A peer: activations built from another library (a vector math library,

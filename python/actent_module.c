@@ -70,14 +70,21 @@ static PyObject *py_activate(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:activate", names, &xo, &name, &table) ||
         arg_activation(name, &act) || arg_table(table, &t))
         return NULL;
+    /* any other layout or type is widened straight into the output, which is
+     * then activated in place: no float32 copy besides the result */
     struct f32 x;
-    if (f32_get(xo, "x", &x) != 0)
+    if (f32_get_typed(xo, "x", &x) != 0)
         return NULL;
     float *y;
     PyObject *out = new_array(&x.v, 0, "float32", (void **)&y);
     int rc = 0;
     if (out) {
-        Py_BEGIN_ALLOW_THREADS rc = actent_activate(t, act, x.x, y, x.v.n);
+        const float *in = x.x;
+        if (!in) {
+            view_to_float_nogil(&x.v, y);
+            in = y;
+        }
+        Py_BEGIN_ALLOW_THREADS rc = actent_activate(t, act, in, y, x.v.n);
         Py_END_ALLOW_THREADS
     }
     f32_release(&x);
@@ -126,7 +133,7 @@ static PyObject *py_histogram(PyObject *self, PyObject *args, PyObject *kw)
         arg_table(table, &t))
         return NULL;
     struct f32 x;
-    if (f32_get(xo, "a", &x) != 0)
+    if (f32_get_typed(xo, "a", &x) != 0)
         return NULL;
     /* an integer (a Python int or numpy integer scalar): numpy's uniform mode */
     PyObject *idx = PyIndex_Check(bins) && !PyObject_CheckBuffer(bins) ? bins : NULL;
@@ -139,7 +146,8 @@ static PyObject *py_histogram(PyObject *self, PyObject *args, PyObject *kw)
         PyErr_Clear();
     }
     if (!idx) {
-        out = histogram_edges(&x, bins);
+        if (f32_need(&x) == 0)
+            out = histogram_edges(&x, bins);
     } else {
         size_t nb;
         uint64_t *counts;
@@ -147,8 +155,8 @@ static PyObject *py_histogram(PyObject *self, PyObject *args, PyObject *kw)
         int rc = 0;
         if (arg_bins(bins, "bins", &nb) == 0 &&
             (out = new_array(NULL, nb, "int64", (void **)&counts))) {
-            Py_BEGIN_ALLOW_THREADS rc =
-                actent_input_entropy(t, x.x, x.v.n, nb, counts, NULL, err, sizeof err);
+            Py_BEGIN_ALLOW_THREADS rc = actent_input_entropy_typed(t, x.raw, x.dtype, x.v.n, nb,
+                                                                   counts, NULL, err, sizeof err);
             Py_END_ALLOW_THREADS
         }
         if (out && rc != 0) {
@@ -186,15 +194,15 @@ static PyObject *py_activation_entropy(PyObject *self, PyObject *args, PyObject 
         (bins && arg_bins(bins, "bins", &nb) != 0))
         return NULL;
     struct f32 x;
-    if (f32_get(xo, "x", &x) != 0)
+    if (f32_get_typed(xo, "x", &x) != 0)
         return NULL;
     uint64_t *counts;
     double bits = 0;
     char err[ERRLEN];
     int rc = 0;
     if ((out = new_array(NULL, nb, "int64", (void **)&counts))) {
-        Py_BEGIN_ALLOW_THREADS rc =
-            actent_activation_entropy(t, act, x.x, x.v.n, nb, counts, &bits, err, sizeof err);
+        Py_BEGIN_ALLOW_THREADS rc = actent_activation_histogram_typed(
+            t, act, x.raw, x.dtype, x.v.n, nb, counts, &bits, NULL, NULL, 1, err, sizeof err);
         Py_END_ALLOW_THREADS
     }
     f32_release(&x);

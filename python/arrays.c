@@ -249,10 +249,12 @@ int view_is_f32(const struct view *v)
     return 1;
 }
 
-int f32_get(PyObject *obj, const char *what, struct f32 *a)
+static int f32_view(PyObject *obj, const char *what, struct f32 *a)
 {
     a->owned = NULL;
     a->x = NULL;
+    a->raw = NULL;
+    a->dtype = ACTENT_FLOAT32;
     if (view_get(obj, what, &a->v) != 0)
         return -1;
     if (a->v.type.kind != 'f' && a->v.type.kind != 'b') {
@@ -263,19 +265,72 @@ int f32_get(PyObject *obj, const char *what, struct f32 *a)
         view_release(&a->v);
         return -1;
     }
-    if (view_is_f32(&a->v)) {
-        a->x = (const float *)a->v.data; /* used in place */
-        return 0;
+    return 0;
+}
+
+static int c_contiguous(const struct view *v)
+{
+    Py_ssize_t want = v->type.size;
+    for (int d = v->ndim - 1; d >= 0; d--) {
+        if (v->shape[d] != 1 && v->strides[d] != want)
+            return 0;
+        want *= v->shape[d];
     }
+    return 1;
+}
+
+int f32_need(struct f32 *a)
+{
+    if (a->x)
+        return 0;
     a->owned = PyMem_RawMalloc(a->v.n ? a->v.n * sizeof(float) : 1);
     if (!a->owned) {
-        view_release(&a->v);
         PyErr_NoMemory();
         return -1;
     }
-    Py_BEGIN_ALLOW_THREADS view_to_float(&a->v, a->owned);
-    Py_END_ALLOW_THREADS a->x = a->owned;
+    view_to_float_nogil(&a->v, a->owned);
+    a->x = a->owned;
+    a->raw = a->x;
+    a->dtype = ACTENT_FLOAT32;
     return 0;
+}
+
+/* the float32 values of a's view: in place, or converted */
+static int f32_finish(struct f32 *a)
+{
+    if (view_is_f32(&a->v)) {
+        a->x = (const float *)a->v.data; /* used in place */
+        a->raw = a->x;
+        return 0;
+    }
+    if (f32_need(a) != 0) {
+        view_release(&a->v);
+        return -1;
+    }
+    return 0;
+}
+
+int f32_get(PyObject *obj, const char *what, struct f32 *a)
+{
+    return f32_view(obj, what, a) != 0 ? -1 : f32_finish(a);
+}
+
+int f32_get_typed(PyObject *obj, const char *what, struct f32 *a)
+{
+    if (f32_view(obj, what, a) != 0)
+        return -1;
+    const struct elem *t = &a->v.type;
+    if (t->swap || t->size == 4 || !c_contiguous(&a->v))
+        return f32_finish(a);
+    a->raw = a->v.data;
+    a->dtype = t->kind == 'b' ? ACTENT_BFLOAT16 : t->size == 2 ? ACTENT_FLOAT16 : ACTENT_FLOAT64;
+    return 0;
+}
+
+void view_to_float_nogil(const struct view *v, float *y)
+{
+    Py_BEGIN_ALLOW_THREADS view_to_float(v, y);
+    Py_END_ALLOW_THREADS
 }
 
 void f32_release(struct f32 *a)

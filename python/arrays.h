@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "actent.h"
+
 /* one element's type: kind 'f' (IEEE float), 'b' (bfloat16), 'i' (signed),
  * 'u' (unsigned) */
 struct elem {
@@ -55,13 +57,29 @@ int view_is_f32(const struct view *v);
  * converted once into owned memory. */
 struct f32 {
     struct view v;
-    const float *x;
+    const float *x; /* NULL after f32_get_typed left the elements as they are */
     float *owned;
+    const void *raw;    /* the elements (x itself for float32) */
+    actent_dtype dtype; /* how the library reads raw */
 };
 
 /* -1 with TypeError (not a float array) or MemoryError */
 int f32_get(PyObject *obj, const char *what, struct f32 *a);
+
+/* As f32_get, but a C-contiguous float16, bfloat16 or float64 array in the
+ * CPU's byte order is left as it is (raw, dtype; x NULL) for the library's
+ * _typed entry points, which widen it inside their passes. */
+int f32_get_typed(PyObject *obj, const char *what, struct f32 *a);
+
+/* x filled (the elements converted now) when f32_get_typed left it NULL;
+ * -1 with MemoryError */
+int f32_need(struct f32 *a);
+
 void f32_release(struct f32 *a);
+
+/* v's elements as float32 into y (n of them), in C order, with the GIL
+ * released: for activate, which widens into its output and works in place */
+void view_to_float_nogil(const struct view *v, float *y);
 
 /* Every element of v in C order, converted to double (any kind) or to
  * uint64 (integers only; -1 at the first negative, its flat index in *bad).

@@ -21,6 +21,11 @@ the module in build/python) over the unit and wide inputs.
 --direct prints, instead, wall time per call of actent.activation_entropy (the
 module's fused pass, Python call included) against the torch composition, at
 4096 and 65536 values of the unit input (best of 7 repeats of 200 calls).
+    PYTHONPATH=build/python /usr/bin/python3 scripts/bench_torch.py --dtypes
+--dtypes times actent.activation_entropy(x, "relu") on a 2^24-element tensor of
+the normal input in float32, bfloat16, float16 and float64, against the same
+call on its float32 copy and torch's composition on the same tensor (median
+of 11 interleaved rounds, one thread).
 """
 import argparse
 import json
@@ -29,6 +34,7 @@ import random
 import re
 import statistics
 import sys
+import time
 
 import torch
 import torch.nn.functional as F
@@ -108,6 +114,46 @@ def direct():
                   "torch / actent %5.1f" % (n, op, a * 1e6, b * 1e6, b / a))
 
 
+def dtypes(n=1 << 24, repeat=11):
+    """actent.activation_entropy(x, "relu") on one n-element tensor per element
+    type, against the same call on its float32 copy (made before timing, and
+    with the copy timed) and against torch's composition on the same tensor:
+    the calls interleaved, `repeat` rounds, the median of each, one thread"""
+    import actent
+
+    def medians(fs):
+        ts = [[] for _ in fs]
+        for _ in range(repeat):
+            for f, t in zip(fs, ts):
+                t0 = time.perf_counter()
+                f()
+                t.append(time.perf_counter() - t0)
+        return [statistics.median(t) for t in ts]
+
+    base = torch.from_numpy(bn.stream(bn.DISTS[1], n).copy())  # the normal input
+    for dt in (torch.float32, torch.bfloat16, torch.float16, torch.float64):
+        x = base.to(dt)
+        f = x.float()
+
+        def composition():
+            try:
+                with torch.inference_mode():
+                    unfused("relu", x)
+            except RuntimeError:  # torch's histc has no float16 kernel on the CPU
+                pass
+        # actent's calls interleaved with each other; torch's apart (its quarter
+        # second per call would disturb the caches and clock of the next)
+        a, c, cc = medians([lambda: actent.activation_entropy(x, "relu"),
+                            lambda: actent.activation_entropy(f, "relu"),
+                            lambda: actent.activation_entropy(x.float(), "relu")])
+        (b,) = medians([composition])
+        b = b if dt != torch.float16 else float("nan")
+        print("n=%d %-9s actent %7.2f ms | float32 copy's call %7.2f ms (x %.2f), copy+call "
+              "%7.2f ms (x %.2f) | torch relu+aminmax+histc+entropy %8.2f ms (x %.1f)"
+              % (n, str(dt).replace("torch.", ""), a * 1e3, c * 1e3, c / a, cc * 1e3, cc / a,
+                 b * 1e3, b / a))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--profile", choices=sorted(bn.PROFILES), default="quick")
@@ -117,10 +163,14 @@ def main():
     dest.add_argument("--out", help="write a JSON file of torch rows")
     dest.add_argument("--into", help="append the rows to this actent-bench JSON file")
     dest.add_argument("--direct", action="store_true", help="time through the module instead")
+    dest.add_argument("--dtypes", action="store_true",
+                      help="a 16M-element tensor per element type, through the module")
     args = ap.parse_args()
     torch.set_num_threads(1)
     if args.direct:
         return direct()
+    if args.dtypes:
+        return dtypes()
     prof = bn.PROFILES[args.profile]
     try:
         pattern = re.compile(args.filter if args.filter is not None else prof["filter"])

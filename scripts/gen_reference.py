@@ -222,6 +222,27 @@ def gen_notebook(out):
         save(out, "notebook_%s" % case[0], notebook(*case[1:]))
 
 
+def gen_widen(out):
+    """float16, bfloat16 and float64 widened to float32 by numpy: every one
+    of the 2^16 half-width bit patterns (the inputs are 0 .. 65535 in order,
+    not stored), and float64 values chosen to round every way"""
+    h = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    save(out, "widen_f16", h.view(np.float16).astype(F32))
+    # bfloat16 is defined as a float32's upper half (torch's .float())
+    save(out, "widen_bf16", (h.astype(np.uint32) << 16).view(F32))
+    rs = np.random.RandomState(16)
+    f = rs.standard_normal(2000).astype(F32).astype(np.float64)
+    ulp = np.spacing(f.astype(F32)).astype(np.float64)
+    x = np.concatenate([
+        rs.standard_normal(2000) * 10.0 ** rs.randint(-45, 39, 2000),  # every scale
+        f + ulp / 2, f - ulp / 2, f + ulp / 2 * (1 + 2 ** -40),        # ties and near-ties
+        [0.0, -0.0, np.inf, -np.inf, 3.5e38, -3.5e38, 3.4028235677973366e38, 1e-46, -1e-46,
+         7.006492321624085e-46, 1.401298464324817e-45, 2 ** -149 * 1.5, 1e300, -1e-300],
+    ])
+    save(out, "widen_f64_in", x)
+    save(out, "widen_f64", x.astype(F32))
+
+
 def main():
     np.seterr(all="ignore")
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -234,6 +255,7 @@ def main():
     gen_irregular(args.out)
     gen_entropy(args.out)
     gen_notebook(args.out)
+    gen_widen(args.out)
     print("numpy %s, scipy %s: reference vectors in %s" % (np.__version__, stats.__name__ and
           __import__("scipy").__version__, os.path.normpath(args.out)))
 

@@ -21,5 +21,8 @@ const struct act_kernels act_table_avx2 = {
     .hist_edges = act_hist_edges_avx2,
     .hist_uniform = act_hist_uniform_avx2,
     .kde_rows = act_kde_rows_avx2,
+    .widen = {[ACT_F16] = act_widen_f16_avx2,
+              [ACT_BF16] = act_widen_bf16_avx2,
+              [ACT_F64] = act_widen_f64_avx2},
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };

@@ -12,6 +12,10 @@
 ACT_LIST(ACT_DECLARE_AVX512)
 #undef ACT_DECLARE_AVX512
 
+/* widen_avx512.c: float16, bfloat16, float64 to float32 (kernels.h, act_widen_fn) */
+void act_widen_f16_avx512(const void *x, float *y, size_t n);
+void act_widen_bf16_avx512(const void *x, float *y, size_t n);
+void act_widen_f64_avx512(const void *x, float *y, size_t n);
 void act_minmax_avx512(const float *x, size_t n, float *lo, float *hi);
 void act_minmax_turn_avx512(const float *x, size_t n, float c, float r, act_unary_fn f,
                             struct act_turn_scan *s);

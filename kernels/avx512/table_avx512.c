@@ -23,5 +23,8 @@ const struct act_kernels act_table_avx512 = {
     .hist_edges = act_hist_edges_avx512,
     .hist_uniform = act_hist_uniform_avx512,
     .kde_rows = act_kde_rows_avx512,
+    .widen = {[ACT_F16] = act_widen_f16_avx512,
+              [ACT_BF16] = act_widen_bf16_avx512,
+              [ACT_F64] = act_widen_f64_avx512},
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };

@@ -21,5 +21,8 @@ const struct act_kernels act_table_neon = {
     .hist_edges = act_hist_edges_neon,
     .hist_uniform = act_hist_uniform_neon,
     .kde_rows = act_kde_rows_neon,
+    .widen = {[ACT_F16] = act_widen_f16_neon,
+              [ACT_BF16] = act_widen_bf16_neon,
+              [ACT_F64] = act_widen_f64_neon},
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */
 };

@@ -13,6 +13,10 @@
 ACT_LIST(ACT_DECLARE_SCALAR)
 #undef ACT_DECLARE_SCALAR
 
+/* widen_scalar.c: float16, bfloat16, float64 to float32 (kernels.h, act_widen_fn) */
+void act_widen_f16_scalar(const void *x, float *y, size_t n);
+void act_widen_bf16_scalar(const void *x, float *y, size_t n);
+void act_widen_f64_scalar(const void *x, float *y, size_t n);
 void act_minmax_scalar(const float *x, size_t n, float *lo, float *hi);
 void act_minmax_turn_scalar(const float *x, size_t n, float c, float r, act_unary_fn f,
                             struct act_turn_scan *s);

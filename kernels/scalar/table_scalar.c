@@ -26,5 +26,8 @@ const struct act_kernels act_table_scalar = {
     .hist_edges = act_hist_edges_scalar,
     .hist_uniform = act_hist_uniform_scalar,
     .kde_rows = act_kde_rows_scalar,
+    .widen = {[ACT_F16] = act_widen_f16_scalar,
+              [ACT_BF16] = act_widen_bf16_scalar,
+              [ACT_F64] = act_widen_f64_scalar},
     .kde_bound = 0,
 };

@@ -13,6 +13,7 @@
 #include "errmsg.h"
 #include "histogram.h"
 #include "par.h"
+#include "api.h"
 #include "pipeline.h"
 #include "rng.h"
 #include "sample.h"
@@ -38,7 +39,7 @@ static const actent_table *pub(const struct act_kernels *k)
 }
 
 /* the table to use: t, or the best this CPU runs */
-static const struct act_kernels *resolve(const actent_table *t, char *err, size_t len)
+const struct act_kernels *actent_api_table(const actent_table *t, char *err, size_t len)
 {
     if (t) {
         if (!registered(t)) {
@@ -94,7 +95,7 @@ const char *actent_table_name(const actent_table *t)
 {
     if (t && !registered(t))
         return NULL;
-    const struct act_kernels *k = resolve(t, NULL, 0);
+    const struct act_kernels *k = actent_api_table(t, NULL, 0);
     return k ? k->name : kern(t)->name;
 }
 
@@ -109,7 +110,7 @@ int actent_table_max_ulp(const actent_table *t, int act)
 {
     if (t && !registered(t))
         return -1;
-    const struct act_kernels *k = t ? kern(t) : resolve(NULL, NULL, 0);
+    const struct act_kernels *k = t ? kern(t) : actent_api_table(NULL, NULL, 0);
     if (act < 0 || act >= ACT_COUNT || !k)
         return -1;
     return (int)act_max_ulp(k, (enum act_op)act);
@@ -117,7 +118,7 @@ int actent_table_max_ulp(const actent_table *t, int act)
 
 int actent_activate(const actent_table *t, int act, const float *x, float *y, size_t n)
 {
-    const struct act_kernels *k = resolve(t, NULL, 0);
+    const struct act_kernels *k = actent_api_table(t, NULL, 0);
     if (!k || act < 0 || act >= ACT_COUNT || (n && (!x || !y)))
         return -1;
     k->activate[act](x, y, n);
@@ -140,18 +141,12 @@ static bool all_finite(const float *x, size_t n)
 /* the message for the first non-finite x[i]; 0 when there is none */
 static int first_nonfinite(const float *x, size_t n, char *err, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!isfinite(x[i]))
-            return actent_fail(err, len, "x[%zu] is %s: non-finite values cannot be binned", i,
-                               isnan(x[i]) ? "NaN"
-                               : x[i] > 0  ? "inf"
-                                           : "-inf");
-    return 0;
+    struct actent_src s = actent_src_f32(x);
+    return actent_api_first_nonfinite(NULL, &s, n, err, len);
 }
 
-/* the checks every histogram call shares, before any pass over x */
-static int check_args(const float *x, size_t n, size_t nbins, const void *counts, char *err,
-                      size_t len)
+int actent_api_check_args(const void *x, size_t n, size_t nbins, const void *counts, char *err,
+                          size_t len)
 {
     if (n == 0)
         return actent_fail(err, len, "n is 0: there are no values to bin");
@@ -171,7 +166,7 @@ static int check_args(const float *x, size_t n, size_t nbins, const void *counts
 static int check_values(const float *x, size_t n, size_t nbins, const void *counts, char *err,
                         size_t len)
 {
-    if (check_args(x, n, nbins, counts, err, len) != 0)
+    if (actent_api_check_args(x, n, nbins, counts, err, len) != 0)
         return -1;
     return all_finite(x, n) ? 0 : first_nonfinite(x, n, err, len);
 }
@@ -179,7 +174,7 @@ static int check_values(const float *x, size_t n, size_t nbins, const void *coun
 int actent_input_entropy(const actent_table *t, const float *x, size_t n, size_t nbins,
                          uint64_t *counts, double *bits, char *err, size_t errlen)
 {
-    const struct act_kernels *k = resolve(t, err, errlen);
+    const struct act_kernels *k = actent_api_table(t, err, errlen);
     if (!k || check_values(x, n, nbins, counts, err, errlen) != 0)
         return -1;
     float lo, hi;
@@ -248,39 +243,8 @@ int actent_activation_histogram_mt(const actent_table *t, int act, const float *
                                    size_t nbins, uint64_t *counts, double *bits, float *lo,
                                    float *hi, unsigned threads, char *err, size_t errlen)
 {
-    const struct act_kernels *k = resolve(t, err, errlen);
-    if (!k)
-        return -1;
-    if (act < 0 || act >= ACT_COUNT)
-        return actent_fail(err, errlen, "activation %d is out of range (0 to %d)", act,
-                           ACT_COUNT - 1);
-    if (check_args(x, n, nbins, counts, err, errlen) != 0)
-        return -1;
-    /* no pass of its own for the values' check: an inf shows in the input's
-     * min or max, a NaN in the fused pass's count of NaN outputs (every
-     * activation maps NaN to NaN); either sends us back for the message */
-    struct actent_input in;
-    actent_input_scan(k, (enum act_op)act, x, n, threads, &in);
-    if (!isfinite(in.lo) || !isfinite(in.hi))
-        return first_nonfinite(x, n, err, errlen);
-    struct actent_edges_buf eb;
-    if (actent_edges_buf_init(&eb, nbins) != 0)
-        return actent_fail(err, errlen, "out of memory for %zu bins", nbins);
-    struct actent_range r;
-    int rc = actent_hist_fused_in(k, (enum act_op)act, x, n, &in, &eb, nbins, counts, &r, threads,
-                                  err, errlen);
-    actent_edges_buf_free(&eb);
-    if (rc != 0) {
-        first_nonfinite(x, n, err, errlen); /* a NaN input: its message replaces the pass's */
-        return -1;
-    }
-    if (bits)
-        *bits = actent_entropy_bits(counts, nbins);
-    if (lo)
-        *lo = r.lo;
-    if (hi)
-        *hi = r.hi;
-    return 0;
+    return actent_activation_histogram_typed(t, act, x, ACTENT_FLOAT32, n, nbins, counts, bits, lo,
+                                             hi, threads, err, errlen);
 }
 
 int actent_activation_entropy(const actent_table *t, int act, const float *x, size_t n,

@@ -54,33 +54,45 @@ int actent_hist_fused_mt(const struct act_kernels *k, enum act_op op, const floa
     return actent_hist_fused_in(k, op, x, n, &in, eb, nbins, counts, r, threads, err, len);
 }
 
-void actent_input_scan(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
-                       unsigned threads, struct actent_input *in)
+void actent_input_scan_src(const struct act_kernels *k, enum act_op op, const struct actent_src *x,
+                           size_t n, unsigned threads, struct actent_input *in)
 {
     struct actent_turn w;
     unsigned t = actent_par_threads(threads, n);
     in->scanned = actent_turn_window(op, act_max_ulp(k, op), &w);
     if (in->scanned) {
-        actent_par_minmax_turn(k, x, n, w.c, w.r, k->activate[op], t, &in->turn);
+        actent_par_minmax_turn_src(k, x, n, w.c, w.r, k->activate[op], t, &in->turn);
         in->lo = in->turn.lo;
         in->hi = in->turn.hi;
     } else {
-        actent_par_minmax(k, x, n, t, &in->lo, &in->hi);
+        actent_par_minmax_src(k, x, n, t, &in->lo, &in->hi);
     }
+}
+
+void actent_input_scan(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
+                       unsigned threads, struct actent_input *in)
+{
+    struct actent_src s = actent_src_f32(x);
+    actent_input_scan_src(k, op, &s, n, threads, in);
 }
 
 /* the samples nearest the window from either side: *below the largest x <
  * wlo, *above the smallest x > whi (NaN skipped; -inf, +inf when none) */
-static void nearest(const float *x, size_t n, float wlo, float whi, float *below, float *above)
+struct nearest {
+    float wlo, whi, below, above;
+};
+
+static void nearest_block(void *ctx, const float *x, size_t n)
 {
-    float b = -INFINITY, a = INFINITY;
+    struct nearest *a = ctx;
+    float b = a->below, c = a->above;
     for (size_t i = 0; i < n; i++) {
         float v = x[i];
-        b = v < wlo && v > b ? v : b;
-        a = v > whi && v < a ? v : a;
+        b = v < a->wlo && v > b ? v : b;
+        c = v > a->whi && v < c ? v : c;
     }
-    *below = b;
-    *above = a;
+    a->below = b;
+    a->above = c;
 }
 
 /* The prediction: f at the input's ends, through the same kernel body, and
@@ -89,8 +101,8 @@ static void nearest(const float *x, size_t n, float wlo, float whi, float *below
  * does not (few samples near the turn), f at the samples nearest the window
  * either side joins the guess, from one more pass over the input, cheaper
  * than a second fused pass. The maximum of any of them is at an end. */
-static void predict(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
-                    const struct actent_input *in, unsigned threads, float *lo, float *hi,
+static void predict(const struct act_kernels *k, enum act_op op, const struct actent_src *x,
+                    size_t n, const struct actent_input *in, unsigned threads, float *lo, float *hi,
                     bool *proven)
 {
     float pts[4] = {in->lo, in->hi, in->lo, in->lo}, f[4];
@@ -102,12 +114,15 @@ static void predict(const struct act_kernels *k, enum act_op op, const float *x,
         if (in->scanned)
             s = in->turn;
         else
-            actent_par_minmax_turn(k, x, n, w.c, w.r, k->activate[op],
-                                   actent_par_threads(threads, n), &s);
+            actent_par_minmax_turn_src(k, x, n, w.c, w.r, k->activate[op],
+                                       actent_par_threads(threads, n), &s);
         flo = s.flo;
         *proven = flo <= w.floor;
         if (!*proven) {
-            nearest(x, n, w.wlo, w.whi, &pts[2], &pts[3]);
+            struct nearest a = {w.wlo, w.whi, -INFINITY, INFINITY};
+            actent_src_blocks(k, x, 0, n, nearest_block, &a);
+            pts[2] = a.below;
+            pts[3] = a.above;
             pts[2] = isfinite(pts[2]) ? pts[2] : in->lo;
             pts[3] = isfinite(pts[3]) ? pts[3] : in->lo;
         }
@@ -122,6 +137,15 @@ int actent_hist_fused_in(const struct act_kernels *k, enum act_op op, const floa
                          uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
                          size_t len)
 {
+    struct actent_src s = actent_src_f32(x);
+    return actent_hist_fused_src(k, op, &s, n, in, eb, nbins, counts, r, threads, err, len);
+}
+
+int actent_hist_fused_src(const struct act_kernels *k, enum act_op op, const struct actent_src *x,
+                          size_t n, const struct actent_input *in, struct actent_edges_buf *eb,
+                          size_t nbins, uint64_t *counts, struct actent_range *r, unsigned threads,
+                          char *err, size_t len)
+{
     float lo, hi;
     predict(k, op, x, n, in, threads, &lo, &hi, &r->proven);
     if (!isfinite(lo) || !isfinite(hi))
@@ -132,8 +156,8 @@ int actent_hist_fused_in(const struct act_kernels *k, enum act_op op, const floa
             return -1;
         memset(counts, 0, nbins * sizeof *counts);
         struct act_seen seen = {INFINITY, -INFINITY, 0};
-        actent_par_fused(k->activate_hist[op], x, n, e, counts, &seen,
-                         actent_par_threads(threads, n));
+        actent_par_fused_src(k, k->activate_hist[op], x, n, e, counts, &seen,
+                             actent_par_threads(threads, n));
         if (seen.nan)
             return actent_fail(err, len, "%s gives NaN for %llu inputs", act_name(op),
                                (unsigned long long)seen.nan);

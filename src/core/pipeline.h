@@ -19,6 +19,7 @@
 
 #include "kernels.h"
 #include "histogram.h"
+#include "source.h"
 
 struct actent_range {
     float lo, hi; /* the output's min and max: the histogram's outer edges */
@@ -38,6 +39,11 @@ struct actent_input {
  * non-monotonic op the turn scan in the same pass. */
 void actent_input_scan(const struct act_kernels *k, enum act_op op, const float *x, size_t n,
                        unsigned threads, struct actent_input *in);
+
+/* the same over any source (source.h): float16, bfloat16, float64 widened a
+ * block at a time, the results those of the float32 widening */
+void actent_input_scan_src(const struct act_kernels *k, enum act_op op, const struct actent_src *x,
+                           size_t n, unsigned threads, struct actent_input *in);
 
 /* counts[0..nbins) = histogram of f(x) with np.linspace(min f, max f, nbins + 1)
  * edges; y receives f(x). 0, or -1 with a message (a non-finite output, or no
@@ -65,5 +71,11 @@ int actent_hist_fused_in(const struct act_kernels *k, enum act_op op, const floa
                          const struct actent_input *in, struct actent_edges_buf *eb, size_t nbins,
                          uint64_t *counts, struct actent_range *r, unsigned threads, char *err,
                          size_t len);
+
+/* actent_hist_fused_in over any source (source.h) */
+int actent_hist_fused_src(const struct act_kernels *k, enum act_op op, const struct actent_src *x,
+                          size_t n, const struct actent_input *in, struct actent_edges_buf *eb,
+                          size_t nbins, uint64_t *counts, struct actent_range *r, unsigned threads,
+                          char *err, size_t len);
 
 #endif
