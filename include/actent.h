@@ -205,6 +205,15 @@ struct actent_options {
      * time, never after the call returns. NULL: never called. */
     int (*progress)(void *ctx, uint64_t done, uint64_t total);
     void *progress_ctx;
+    /* beside the plug-in entropy, as the CLI's --estimator: NULL or "plugin"
+     * (none), "miller-madow", "grassberger", "jackknife", or "kde" (the
+     * Kolchinsky-Tracey bounds, which need noise_var: the noise variance V,
+     * in [1e-12, 1e12]; 0 otherwise) */
+    const char *estimator;
+    double noise_var;
+    /* as --binning: NULL or "width" (equal-width bins), "mass" (equal-mass
+     * bins on the input's quantiles; consistent mode only) */
+    const char *binning;
 };
 
 /* The notebook's analysis of n given values through table t: the input's

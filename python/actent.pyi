@@ -28,4 +28,8 @@ def analyse(
     iterations: int = 0,
     seed: int = 0,
     table: Optional[str] = None,
+    estimator: Optional[str] = None,
+    binning: Optional[str] = None,
+    noise_var: Optional[float] = None,
+    threads: int = 1,
 ) -> Dict[str, Any]: ...

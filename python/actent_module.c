@@ -255,19 +255,38 @@ static int describe_input(PyObject *result, const struct view *v)
 
 static PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
 {
-    static char *names[] = {"x",          "activations", "bins",  "mode",
-                            "iterations", "seed",        "table", NULL};
+    static char *names[] = {"x",     "activations", "bins",    "mode",      "iterations", "seed",
+                            "table", "estimator",   "binning", "noise_var", "threads",    NULL};
     PyObject *xo, *acts = Py_None, *bins = NULL, *table = Py_None, *modeo = NULL;
-    PyObject *iterso = NULL, *seedo = NULL;
+    PyObject *iterso = NULL, *seedo = NULL, *esto = NULL, *binningo = NULL, *noiseo = NULL;
+    PyObject *threadso = NULL;
     const actent_table *t;
     struct analysis a = {.o = {.bins = 50, .mode = "notebook"}};
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOOO:analyse", names, &xo, &acts, &bins, &modeo,
-                                     &iterso, &seedo, &table) ||
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOOOOOOO:analyse", names, &xo, &acts, &bins,
+                                     &modeo, &iterso, &seedo, &table, &esto, &binningo, &noiseo,
+                                     &threadso) ||
         arg_table(table, &t) || (bins && arg_bins(bins, "bins", &a.o.bins) != 0))
         return NULL;
     if (modeo && modeo != Py_None && !(a.o.mode = arg_text(modeo, "mode")))
         return NULL;
+    if (esto && esto != Py_None && !(a.o.estimator = arg_text(esto, "estimator")))
+        return NULL;
+    if (binningo && binningo != Py_None && !(a.o.binning = arg_text(binningo, "binning")))
+        return NULL;
+    if (noiseo && noiseo != Py_None) {
+        if (!PyNumber_Check(noiseo) || PyUnicode_Check(noiseo))
+            return PyErr_Format(PyExc_TypeError, "noise_var must be a number, not %.80s",
+                                Py_TYPE(noiseo)->tp_name);
+        a.o.noise_var = PyFloat_AsDouble(noiseo);
+        if (a.o.noise_var == -1.0 && PyErr_Occurred())
+            return NULL;
+    }
+    uint64_t threads = 1;
+    if (threadso &&
+        arg_range(threadso, "threads", 64, "at most 64 threads, as the CLI", &threads) != 0)
+        return NULL;
+    a.o.threads = (unsigned)threads;
     uint64_t iters = 0, seed = 0;
     if (iterso && arg_range(iterso, "iterations", ACTENT_MAX_ITERATIONS,
                             "at most 2**20 copy-neighbour rounds, as the CLI", &iters) != 0)

@@ -57,7 +57,8 @@ PyDoc_STRVAR(doc_activation_entropy,
 
 PyDoc_STRVAR(doc_analyse,
              "analyse($module, /, x, activations=None, bins=50, mode='notebook', iterations=0, "
-             "seed=0,\n        table=None)\n--\n\n"
+             "seed=0,\n        table=None, estimator=None, binning=None, noise_var=None, "
+             "threads=1)\n--\n\n"
              "The notebook's analysis of x: one result of `actent experiment --json`\n"
              "(docs/experiment.schema.json) as a dict, its \"input\" describing x (source "
              "\"array\",\nits shape and dtype).\n\n"
@@ -66,6 +67,9 @@ PyDoc_STRVAR(doc_analyse,
              "'notebook' (outputs\nbinned into K - 1 bins, as the notebook) or 'consistent' "
              "(K bins everywhere);\niterations: copy-neighbour rounds after the activations (0: "
              "none); seed: the\nrounds' random stream, np.random.seed(seed); table: as "
-             "activate's. Ctrl-C cancels.");
+             "activate's;\nestimator: beside the plug-in entropy, 'miller-madow', 'grassberger', "
+             "'jackknife' or\n'kde' (with noise_var, the noise variance V), as the CLI's "
+             "--estimator; binning:\n'width' or 'mass' (consistent mode); threads: at most "
+             "this many (the numbers do\nnot depend on it). Ctrl-C cancels.");
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "dispatch.h"
 #include "errmsg.h"
+#include "estimators.h"
 #include "experiment.h"
 #include "experiment_out.h"
 #include "json.h"
@@ -18,6 +19,37 @@
 #else
 #define HOST_FLOAT32 "<f4"
 #endif
+
+/* estimator, noise_var, binning: the CLI's rules, with the fields' names */
+static int extra_options(const struct actent_options *o, struct actent_experiment_opts *e,
+                         char *err, size_t len)
+{
+    if (o->estimator) {
+        e->estimator = actent_estimator_from_name(o->estimator);
+        if (e->estimator == ACTENT_EST_COUNT)
+            return actent_fail(err, len,
+                               "estimator must be plugin, miller-madow, grassberger, jackknife "
+                               "or kde, not '%s'",
+                               o->estimator);
+    }
+    if (e->estimator == ACTENT_EST_KDE && !(o->noise_var >= 1e-12 && o->noise_var <= 1e12))
+        return actent_fail(err, len,
+                           "estimator kde needs noise_var, the noise variance, in [1e-12, 1e12] "
+                           "(it is %g)",
+                           o->noise_var);
+    if (e->estimator != ACTENT_EST_KDE && o->noise_var != 0)
+        return actent_fail(err, len, "noise_var applies only to estimator kde");
+    e->noise_var = o->noise_var;
+    if (o->binning && strcmp(o->binning, "mass") == 0)
+        e->binning = ACTENT_BIN_MASS;
+    else if (o->binning && strcmp(o->binning, "width") != 0)
+        return actent_fail(err, len, "binning must be width or mass, not '%s'", o->binning);
+    if (e->binning == ACTENT_BIN_MASS && e->mode == ACTENT_NOTEBOOK)
+        return actent_fail(err, len,
+                           "binning mass bins input and outputs alike: it needs mode "
+                           "consistent");
+    return 0;
+}
 
 static int options(const actent_table *t, const struct actent_options *o,
                    struct actent_experiment_opts *e, char *err, size_t len)
@@ -64,7 +96,7 @@ static int options(const actent_table *t, const struct actent_options *o,
     e->seed = o->seed;
     if (o->activations && actent_activations_parse(o->activations, e->use, err, len) != 0)
         return -1;
-    return 0;
+    return extra_options(o, e, err, len);
 }
 
 int actent_analyse_json(const actent_table *t, const float *x, size_t n,
