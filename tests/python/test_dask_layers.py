@@ -33,11 +33,47 @@ def client():
 
 @pytest.mark.parametrize("activation, bins", [("relu", 49), ("tanh", 200), ("linear", 49)])
 def test_distributed_equals_one_process(client, layer, activation, bins):
-    bits, counts, (lo, hi) = dask_layers.distributed_entropy(client, layer, activation, bins,
-                                                             chunk=(1 << 20) + 3)
+    (col,) = dask_layers.distributed_entropy(client, layer, activation, bins,
+                                             chunk=(1 << 20) + 3)
     x = np.load(layer, mmap_mode="r")
     one_bits, one_counts = actent.activation_entropy(x, activation, bins)
-    np.testing.assert_array_equal(counts, one_counts)
-    assert bits == one_bits and counts.sum() == N
+    np.testing.assert_array_equal(col["counts"], one_counts)
+    assert col["entropy"] == one_bits and col["counts"].sum() == N
+    np.testing.assert_array_equal(col["input_counts"], np.histogram(x, bins + 1)[0])
+    assert col["input_entropy"] == actent.entropy(np.histogram(x, bins + 1)[0])
+    assert col["reduction"] == col["input_entropy"] - col["entropy"]
     y = actent.activate(x, activation)
-    assert (lo, hi) == (float(y.min()), float(y.max()))
+    assert col["range"] == (float(y.min()), float(y.max()))
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_two_dimensional_layers(client, tmp_path, order):
+    """a (samples, neurons) file, in either order: pooled it is one sample of
+    every value; per neuron each column its own, as numpy bins the column"""
+    path = str(tmp_path / "layer2d.npy")
+    x = np.random.RandomState(8).normal(0, 2, (3001, 7)).astype(np.float32)
+    np.save(path, np.asfortranarray(x) if order == "F" else x)
+    (pooled,) = dask_layers.distributed_entropy(client, path, "gelu", 49, chunk=1000)
+    np.testing.assert_array_equal(pooled["counts"], actent.activation_entropy(x, "gelu")[1])
+    np.testing.assert_array_equal(pooled["input_counts"], np.histogram(x, 50)[0])
+    cols = dask_layers.distributed_entropy(client, path, "gelu", 49, chunk=1000,
+                                           per_neuron=True)
+    assert len(cols) == 7
+    for j, c in enumerate(cols):
+        np.testing.assert_array_equal(c["input_counts"], np.histogram(x[:, j], 50)[0])
+        bits, counts = actent.activation_entropy(np.ascontiguousarray(x[:, j]), "gelu")
+        np.testing.assert_array_equal(c["counts"], counts)
+        assert c["entropy"] == bits
+
+
+def test_empty_chunks_and_files(client, tmp_path):
+    """chunks smaller than a row, and a file with no values"""
+    path = str(tmp_path / "wide.npy")
+    x = np.random.RandomState(9).normal(0, 1, (5, 300)).astype(np.float32)
+    np.save(path, x)
+    (pooled,) = dask_layers.distributed_entropy(client, path, "relu", 20, chunk=7)
+    assert pooled["counts"].sum() == x.size
+    empty = str(tmp_path / "empty.npy")
+    np.save(empty, np.zeros((0, 4), np.float32))
+    with pytest.raises(SystemExit, match="holds no values"):
+        dask_layers.distributed_entropy(client, empty, "relu", 20, chunk=7)
