@@ -211,6 +211,10 @@ struct actent_options {
      * in [1e-12, 1e12]; 0 otherwise) */
     const char *estimator;
     double noise_var;
+    /* kde is O(N^2): above this many pairwise exponentials (the input's and
+     * every output's together) the call fails, saying how many it would take,
+     * rather than run for hours; 0: the default, 10^12 */
+    double kde_max_pairs;
     /* as --binning: NULL or "width" (equal-width bins), "mass" (equal-mass
      * bins on the input's quantiles; consistent mode only) */
     const char *binning;

@@ -1,6 +1,6 @@
 # Signatures of the actent module (python/actent_module.c), for editors and
 # type checkers; python/docstrings.h says what each argument means.
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -32,4 +32,6 @@ def analyse(
     binning: Optional[str] = None,
     noise_var: Optional[float] = None,
     threads: int = 1,
+    kde_max_pairs: Optional[float] = None,
+    progress: Optional[Callable[[int, int], Any]] = None,
 ) -> Dict[str, Any]: ...

@@ -5,8 +5,24 @@
 
 static int analysis_progress(void *ctx, uint64_t done, uint64_t total)
 {
-    (void)done, (void)total;
-    return atomic_load(&((struct analysis *)ctx)->cancel);
+    struct analysis *a = ctx;
+    atomic_store(&a->done, done);
+    atomic_store(&a->total, total);
+    return atomic_load(&a->cancel);
+}
+
+/* the caller's callback with the latest (done, total), when it moved: 0, or
+ * -1 with its exception */
+static int report(struct analysis *a, uint64_t *shown)
+{
+    uint64_t done = atomic_load(&a->done), total = atomic_load(&a->total);
+    if (!a->callback || total == 0 || done == *shown)
+        return 0;
+    *shown = done;
+    PyObject *r = PyObject_CallFunction(a->callback, "KK", (unsigned long long)done,
+                                        (unsigned long long)total);
+    Py_XDECREF(r);
+    return r ? 0 : -1;
 }
 
 static void *analysis_main(void *arg)
@@ -26,6 +42,9 @@ int analysis_run(struct analysis *a)
     a->o.progress_ctx = a;
     atomic_init(&a->cancel, 0);
     atomic_init(&a->finished, 0);
+    atomic_init(&a->done, 0);
+    atomic_init(&a->total, 0);
+    uint64_t shown = 0;
     pthread_mutex_init(&a->mu, NULL);
     pthread_cond_init(&a->cv, NULL);
     pthread_t tid;
@@ -49,7 +68,7 @@ int analysis_run(struct analysis *a)
         done = atomic_load(&a->finished);
         pthread_mutex_unlock(&a->mu);
         Py_END_ALLOW_THREADS if (done) break;
-        if (!raised && PyErr_CheckSignals() != 0) {
+        if (!raised && (PyErr_CheckSignals() != 0 || report(a, &shown) != 0)) {
             raised = 1; /* keep the exception; wait for the work to stop */
             atomic_store(&a->cancel, 1);
         }
@@ -60,6 +79,10 @@ int analysis_run(struct analysis *a)
     }
     pthread_cond_destroy(&a->cv);
     pthread_mutex_destroy(&a->mu);
+    if (!raised && !threaded)
+        raised = report(a, &shown) != 0;
+    else if (!raised && a->callback && atomic_load(&a->total)) /* the last word: all done */
+        raised = report(a, &shown) != 0;
     if (raised) {
         actent_free(a->json);
         a->json = NULL;

@@ -3,6 +3,12 @@
 
 #include <string.h>
 
+PyObject *arg_fail(const char *fn, const char *err)
+{
+    PyErr_Format(PyExc_ValueError, "%s: %s", fn, err);
+    return NULL;
+}
+
 const char *arg_text(PyObject *o, const char *what)
 {
     if (!PyUnicode_Check(o)) {

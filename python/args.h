@@ -13,6 +13,9 @@
 /* the library's messages fit here */
 #define ERRLEN 512
 
+/* ValueError "fn: err" (a message of the library's); NULL */
+PyObject *arg_fail(const char *fn, const char *err);
+
 /* a str argument as UTF-8, NULL with TypeError (not a str) or ValueError (a
  * lone surrogate, or an embedded NUL that C would silently cut the name at) */
 const char *arg_text(PyObject *o, const char *what);

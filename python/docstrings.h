@@ -58,7 +58,7 @@ PyDoc_STRVAR(doc_activation_entropy,
 PyDoc_STRVAR(doc_analyse,
              "analyse($module, /, x, activations=None, bins=50, mode='notebook', iterations=0, "
              "seed=0,\n        table=None, estimator=None, binning=None, noise_var=None, "
-             "threads=1)\n--\n\n"
+             "threads=1,\n        kde_max_pairs=None, progress=None)\n--\n\n"
              "The notebook's analysis of x: one result of `actent experiment --json`\n"
              "(docs/experiment.schema.json) as a dict, its \"input\" describing x (source "
              "\"array\",\nits shape and dtype).\n\n"
@@ -70,6 +70,10 @@ PyDoc_STRVAR(doc_analyse,
              "activate's;\nestimator: beside the plug-in entropy, 'miller-madow', 'grassberger', "
              "'jackknife' or\n'kde' (with noise_var, the noise variance V), as the CLI's "
              "--estimator; binning:\n'width' or 'mass' (consistent mode); threads: at most "
-             "this many (the numbers do\nnot depend on it). Ctrl-C cancels.");
+             "this many (the numbers do\nnot depend on it); kde_max_pairs: KDE is O(N^2) and "
+             "refuses more pairwise\nexponentials than this (10**12, minutes on one core) "
+             "unless given a larger bound;\nprogress: called as progress(done, total) while "
+             "long work (KDE, the copy-neighbour\nrounds) runs, on the calling thread; an "
+             "exception it raises cancels the call.\nCtrl-C cancels.");
 
 #endif

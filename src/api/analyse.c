@@ -2,6 +2,7 @@
  * JSON of one result of `actent experiment --json`, written by the same code. */
 #include "actent.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,11 @@ static int extra_options(const struct actent_options *o, struct actent_experimen
     if (e->estimator != ACTENT_EST_KDE && o->noise_var != 0)
         return actent_fail(err, len, "noise_var applies only to estimator kde");
     e->noise_var = o->noise_var;
+    if (o->kde_max_pairs < 0 || isnan(o->kde_max_pairs))
+        return actent_fail(err, len, "kde_max_pairs is %g: it cannot be negative",
+                           o->kde_max_pairs);
+    if (o->kde_max_pairs > 0)
+        e->kde_max_pairs = o->kde_max_pairs;
     if (o->binning && strcmp(o->binning, "mass") == 0)
         e->binning = ACTENT_BIN_MASS;
     else if (o->binning && strcmp(o->binning, "width") != 0)

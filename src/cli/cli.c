@@ -35,7 +35,8 @@ static int parse_activations(const char *s, bool *use, char *err, size_t len)
 enum { GIVEN_N = 1, GIVEN_DIST = 2, GIVEN_SIGMA = 4, GIVEN_NOISE = 8, GIVEN_NONFINITE = 16 };
 #define MAX_REPEATS ACTENT_REPEATS_MAX
 
-/* --estimator, --noise-var, --binning, --repeats: 0, -1, or 1 when opt is none of them */
+/* --estimator, --noise-var, --kde-max-pairs, --binning, --repeats: 0, -1, or 1 when opt is none
+ * of them */
 static int estimator_option(struct actent_cli *c, const char *opt, const char *value, char *err,
                             size_t len)
 {
@@ -55,6 +56,9 @@ static int estimator_option(struct actent_cli *c, const char *opt, const char *v
         if (o->noise_var < 1e-12 || o->noise_var > 1e12)
             return actent_fail(err, len, "--noise-var %s: must lie in [1e-12, 1e12]", value);
         c->given |= GIVEN_NOISE;
+    } else if (strcmp(opt, "--kde-max-pairs") == 0) {
+        if (actent_arg_positive(opt, value, &o->kde_max_pairs, err, len))
+            return -1;
     } else if (strcmp(opt, "--binning") == 0) {
         if (strcmp(value, "width") == 0)
             o->binning = ACTENT_BIN_WIDTH;

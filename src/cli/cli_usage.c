@@ -45,6 +45,8 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  --estimator E         also estimate with plugin, miller-madow, grassberger,\n"
             "                        jackknife (from the counts) or kde (bounds) [plugin]\n"
             "  --noise-var V         kde: the noise variance\n"
+            "  --kde-max-pairs P     kde is O(N^2): it refuses more than P pairwise\n"
+            "                        exponentials (all arrays together) [1e12]\n"
             "  --binning width|mass  equal-width bins, or equal-mass bins at the sample's\n"
             "                        quantiles (needs --mode consistent) [width]\n"
             "  --repeats K           K samples, seeds S..S+K-1: mean, SD, 95%% interval [1]\n"

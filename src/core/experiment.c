@@ -30,6 +30,7 @@ void actent_experiment_defaults(struct actent_experiment_opts *o)
     o->k = &act_table_scalar;
     o->transform_par_min = 5e7;
     o->kde_announce_pairs = 1e10;
+    o->kde_max_pairs = ACTENT_KDE_MAX_PAIRS;
 }
 
 const char *actent_mode_name(enum actent_mode m)
@@ -187,6 +188,8 @@ int actent_experiment_analyse(const struct actent_experiment_opts *o, const floa
     if (o->bins < 1 || (o->mode == ACTENT_NOTEBOOK && o->bins < 2))
         return actent_fail(err, len, "--bins must be at least %d in %s mode (got %zu)",
                            o->mode == ACTENT_NOTEBOOK ? 2 : 1, actent_mode_name(o->mode), o->bins);
+    if (actent_experiment_extras_check(o, n, err, len) != 0)
+        return -1;
     size_t bad = first_nonfinite(x, n);
     if (bad < n)
         return actent_fail(err, len, "input element %zu is %g: non-finite values cannot be binned",

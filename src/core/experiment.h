@@ -32,6 +32,10 @@ enum actent_binning { ACTENT_BIN_WIDTH, ACTENT_BIN_MASS };
  * .npy layer (npy/layer.h); the analysis only carries the pointer. */
 struct actent_input_info;
 
+/* KDE's default limit (kde_max_pairs): 10^12 pairwise exponentials, several
+ * minutes on one core at the few 10^9 per second the SIMD tables reach */
+#define ACTENT_KDE_MAX_PAIRS 1e12
+
 struct actent_experiment_opts {
     enum actent_mode mode;
     size_t n;              /* sample size */
@@ -63,6 +67,10 @@ struct actent_experiment_opts {
     /* KDE announces itself on notes from this many pairwise exponentials on
      * (1e10: seconds of work on one core) */
     double kde_announce_pairs;
+    /* KDE refuses work beyond this many pairwise exponentials (input and
+     * outputs together) rather than run for hours: an explicit larger
+     * bound (--kde-max-pairs) lets it run */
+    double kde_max_pairs;
 };
 
 /* What the estimator beyond the plug-in, and the population limit, give

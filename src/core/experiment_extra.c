@@ -96,6 +96,25 @@ static void kde_start(const struct actent_experiment_opts *o, size_t n, size_t n
     p->tick_ctx = o->tick_ctx;
 }
 
+int actent_experiment_extras_check(const struct actent_experiment_opts *o, size_t n, char *err,
+                                   size_t len)
+{
+    if (o->estimator != ACTENT_EST_KDE)
+        return 0;
+    size_t sets = 1;
+    for (int i = 0; i < ACT_COUNT; i++)
+        sets += o->use[i];
+    double pairs = (double)actent_kde_pairs(n) * (double)sets;
+    if (pairs <= o->kde_max_pairs)
+        return 0;
+    return actent_fail(err, len,
+                       "kde is O(N^2): %zu values and %zu arrays (the input and each activation's "
+                       "output) make %.3g pairwise exponentials, beyond the %.3g allowed (minutes "
+                       "to hours on one core); ask for them with --kde-max-pairs %.3g "
+                       "(kde_max_pairs in the library and the module), or analyse fewer values",
+                       n, sets, pairs, o->kde_max_pairs, pairs);
+}
+
 int actent_experiment_extras(const float *x, size_t n, float *y, struct actent_experiment *r,
                              char *err, size_t len)
 {

@@ -21,6 +21,12 @@ int actent_analyse_one_mass(const struct actent_experiment_opts *o, enum act_op 
 
 /* Fills r->input_est and every acts[i].est (NaN where not asked for). y has
  * room for n values when actent_extra_needs_values, else may be NULL. */
+/* KDE's pairwise exponentials a run of the estimator takes, at most
+ * o->kde_max_pairs: -1 with a message saying how much work it would be and
+ * how to ask for it anyway */
+int actent_experiment_extras_check(const struct actent_experiment_opts *o, size_t n, char *err,
+                                   size_t len);
+
 int actent_experiment_extras(const float *x, size_t n, float *y, struct actent_experiment *r,
                              char *err, size_t len);
 

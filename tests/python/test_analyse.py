@@ -66,3 +66,39 @@ def test_option_types(actent):
         actent.analyse(x, estimator="kde", noise_var="0.1")
     with pytest.raises(TypeError, match="^analyse: estimator"):
         actent.analyse(x, estimator=3)
+
+
+def test_kde_refuses_the_unreasonable(actent):
+    """O(N^2) work beyond kde_max_pairs is refused, saying how much it would
+    be; a larger bound runs it"""
+    x = np.random.RandomState(2).normal(0, 1, 3000).astype(F32)
+    with pytest.raises(ValueError, match=r"^analyse: kde is O\(N\^2\): 3000 values and 2 arrays "
+                                         r".* pairwise exponentials, beyond the 1e\+06 allowed"):
+        actent.analyse(x, activations="relu", estimator="kde", noise_var=0.1,
+                       kde_max_pairs=1e6)
+    r = actent.analyse(x, activations="relu", estimator="kde", noise_var=0.1, kde_max_pairs=1e8)
+    assert r["estimator"] == "kde"
+    with pytest.raises(ValueError, match="kde_max_pairs is -1: it cannot be negative"):
+        actent.analyse(x, estimator="kde", noise_var=0.1, kde_max_pairs=-1)
+
+
+def test_progress_callback(actent):
+    """progress(done, total) is called as KDE goes, done rising to total; an
+    exception it raises cancels the call and comes out of it"""
+    x = np.random.RandomState(3).normal(0, 1, 20000).astype(F32)
+    seen = []
+    actent.analyse(x, activations="relu,tanh", estimator="kde", noise_var=0.1,
+                   progress=lambda done, total: seen.append((done, total)))
+    assert seen, "never called"
+    assert all(t == seen[0][1] for _, t in seen) and seen[-1][0] == seen[-1][1]
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        raise Stop("enough")
+    with pytest.raises(Stop, match="enough"):
+        actent.analyse(x, activations="relu,tanh", estimator="kde", noise_var=0.1, progress=stop)
+    with pytest.raises(TypeError, match="progress must be a callable"):
+        actent.analyse(x, progress=3)

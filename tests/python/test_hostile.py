@@ -2,7 +2,6 @@
 the interpreter run in a subprocess that must end by an exception, never by a
 signal; wrong answers compared with numpy/scipy; work that cannot be stopped."""
 import ctypes
-import math
 import os
 import signal
 import subprocess

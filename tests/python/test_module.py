@@ -230,7 +230,9 @@ def test_signatures(actent):
              "histogram": {"a": x, "bins": 5, "table": None},
              "activation_entropy": {"x": x, "name": "relu", "bins": 5, "table": None},
              "analyse": {"x": x, "activations": "relu", "bins": 5, "mode": "notebook",
-                         "iterations": 0, "seed": 0, "table": None}}
+                         "iterations": 0, "seed": 0, "table": None, "estimator": None,
+                         "binning": None, "noise_var": None, "threads": 1,
+                         "kde_max_pairs": None, "progress": None}}
     for name, kwargs in calls.items():
         sig = inspect.signature(getattr(actent, name))
         if kwargs is None:  # positional only
