@@ -266,11 +266,11 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "actent", doc_module, -1, methods, NULL, NULL, NULL, NULL};
+    PyModuleDef_HEAD_INIT, "actent._actent", doc_module, -1, methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit_actent(void);
+PyMODINIT_FUNC PyInit__actent(void);
 
-PyMODINIT_FUNC PyInit_actent(void)
+PyMODINIT_FUNC PyInit__actent(void)
 {
     PyObject *m = PyModule_Create(&module);
     if (m && PyModule_AddStringConstant(m, "version", actent_version()) != 0)

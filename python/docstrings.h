@@ -1,6 +1,6 @@
 /* docstrings.h - the module's help: each starts with its signature in the
  * form CPython turns into __text_signature__ ("name(args)\n--\n\n"), so
- * inspect.signature(), help() and editors show the arguments; python/actent.pyi
+ * inspect.signature(), help() and editors show the arguments; python/actent/__init__.pyi
  * carries the same signatures with types. */
 #ifndef ACTENT_PY_DOCSTRINGS_H
 #define ACTENT_PY_DOCSTRINGS_H

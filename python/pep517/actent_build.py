@@ -8,8 +8,10 @@ package index: `pip install .` works offline. (A setuptools backend would have
 pip fetch setuptools from PyPI into that environment first.)
 
 The wheel holds:
-  actent.<abi>.so                the module (the library's layers linked in)
-  actent.pyi                     its signatures, for editors and type checkers
+  actent/_actent.<abi>.so        the extension (the library's layers linked in)
+  actent/__init__.py, torch.py   the package (python/actent/): the functions,
+                                 and actent.torch.watch for PyTorch models
+  actent/__init__.pyi, py.typed  its signatures, for editors and type checkers
   actent-V.data/scripts/actent   the CLI, on the environment's PATH
 It is a platform wheel for the machine that built it: it links the system's
 SLEEF (Debian's libsleef3) and glibc's libmvec, as the build tree does.
@@ -90,7 +92,7 @@ def _read(rel):
 
 def _module(build):
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
-    path = os.path.join(build, "python", "actent" + suffix)
+    path = os.path.join(build, "python", "actent", "_actent" + suffix)
     if not os.path.isfile(path):
         raise RuntimeError("actent_build: the build made no %s (is python3-dev installed? "
                            "scripts/setup python)" % path)
@@ -142,8 +144,9 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     os.makedirs(wheel_directory, exist_ok=True)
     w = _Wheel(os.path.join(wheel_directory, name))
     module = _module(build)
-    w.add(os.path.basename(module), _file(module), 0o755)
-    w.add("actent.pyi", _file(os.path.join(ROOT, "python", "actent.pyi")))
+    w.add("actent/" + os.path.basename(module), _file(module), 0o755)
+    for f in ("__init__.py", "torch.py", "__init__.pyi", "py.typed"):
+        w.add("actent/" + f, _file(os.path.join(ROOT, "python", "actent", f)))
     w.add("actent-%s.data/scripts/actent" % version, _file(os.path.join(build, "actent")), 0o755)
     w.add(dist + "/METADATA", _metadata(version).encode())
     w.add(dist + "/WHEEL", ("Wheel-Version: 1.0\nGenerator: actent_build\n"

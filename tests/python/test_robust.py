@@ -190,11 +190,16 @@ def test_cmake_install_puts_it_in_site_packages(tmp_path):
         pytest.skip("ACTENT_BUILD is not set (ctest sets it)")
     subprocess.run(["cmake", "--install", build, "--prefix", str(tmp_path)], check=True,
                    capture_output=True)
-    (mod,) = glob.glob(str(tmp_path / "lib" / "python3*" / "*-packages" / "actent*.so"))
+    (ext,) = glob.glob(str(tmp_path / "lib" / "python3*" / "*-packages" / "actent" /
+                           "_actent*.so"))
+    pkg = os.path.dirname(ext)
+    assert sorted(os.listdir(pkg)) == sorted(["__init__.py", "__init__.pyi", "torch.py",
+                                              "py.typed", os.path.basename(ext)])
     out = run_python("import actent; print(actent.__file__, actent.version, "
                      "actent.histogram(memoryview(bytes(8)).cast('f'), 3).tolist())",
-                     PYTHONPATH=os.path.dirname(mod))
-    assert out.split() == [mod, actent_version(), "[0,", "2,", "0]"]
+                     PYTHONPATH=os.path.dirname(pkg))
+    assert out.split() == [os.path.join(pkg, "__init__.py"), actent_version(), "[0,", "2,",
+                           "0]"]
 
 
 def actent_version():

@@ -1,4 +1,5 @@
-# Signatures of the actent module (python/actent_module.c), for editors and
+# Signatures of the actent package (python/actent_module.c, re-exported by
+# python/actent/__init__.py), for editors and
 # type checkers; python/docstrings.h says what each argument means.
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
