@@ -25,7 +25,7 @@ import warnings
 
 import torch
 
-from . import analyse
+from . import activation_entropy, analyse, entropy, histogram
 
 __all__ = ["MODULES", "activation_name", "watch", "Watch"]
 
@@ -83,6 +83,10 @@ class Watch:
                  mode="notebook", estimator=None, training_only=False):
         if every < 1:
             raise ValueError("watch: every must be at least 1, not %r" % (every,))
+        if mode not in ("notebook", "consistent"):
+            raise ValueError("watch: mode must be notebook or consistent, not %r" % (mode,))
+        if bins < (2 if mode == "notebook" else 1):
+            raise ValueError("watch: bins is %r: notebook mode needs at least 2" % (bins,))
         self.rows = []
         self.epoch = 0
         self.bins, self.every, self.per_neuron = bins, every, per_neuron
@@ -129,21 +133,30 @@ class Watch:
                 flat = x.reshape(-1, x.shape[-1]) if x.dim() > 1 else x.reshape(-1, 1)
                 cols = [(j, flat[:, j]) for j in range(flat.shape[1])]
             for j, v in cols:
-                r = analyse(v, activations=act, bins=self.bins, mode=self.mode,
-                            estimator=self.estimator)
-                a = r["activations"][0]
                 row = {"layer": name, "module": type(mod).__name__, "activation": act,
                        "epoch": self.epoch, "batch": k, "training": bool(mod.training),
-                       "n": r["n"], "bins": self.bins, "mode": self.mode,
-                       "estimator": r.get("estimator", "plugin"),
-                       "input_entropy": r["input_entropy"], "entropy": a["entropy"],
-                       "reduction": a["reduction"]}
-                if "estimate" in a:
-                    row["estimate_reduction"] = a["estimate_reduction"]
+                       "n": int(v.numel()), "bins": self.bins, "mode": self.mode}
+                row.update(self._analyse(v, act))
                 if j is not None:
                     row["neuron"] = j
                 self.rows.append(row)
         return hook
+
+    def _analyse(self, v, act):
+        """input_entropy, entropy, reduction, estimator of one batch's values:
+        without an estimator, two passes (the input's histogram, the fused
+        activation pass), the numbers analyse gives without its JSON"""
+        if self.estimator in (None, "plugin"):
+            h_in = entropy(histogram(v, self.bins))
+            out_bins = self.bins - 1 if self.mode == "notebook" else self.bins
+            h_out = activation_entropy(v, act, out_bins)[0]
+            return {"estimator": "plugin", "input_entropy": h_in, "entropy": h_out,
+                    "reduction": h_in - h_out}
+        r = analyse(v, activations=act, bins=self.bins, mode=self.mode, estimator=self.estimator)
+        a = r["activations"][0]
+        return {"estimator": r["estimator"], "input_entropy": r["input_entropy"],
+                "entropy": a["entropy"], "reduction": a["reduction"],
+                "estimate_reduction": a["estimate_reduction"]}
 
     def close(self):
         """remove the hooks (the rows stay)"""

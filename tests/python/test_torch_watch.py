@@ -100,3 +100,15 @@ def test_watch_options(actent):
                for r in w.rows)
     with pytest.raises(ValueError, match="every must be at least 1"):
         at.watch(model, every=0)
+
+
+def test_consistent_mode_equals_analyse(actent):
+    model = net()
+    x = torch.randn(50, 8)
+    with at.watch(model, modules=["3"], bins=30, mode="consistent") as w:
+        model(x)
+    (row,) = w.rows
+    pre = model[2](model[1](model[0](x))).detach().numpy()
+    want = actent.analyse(pre, activations="gelu_tanh", bins=30, mode="consistent")
+    assert row["input_entropy"] == want["input_entropy"]
+    assert row["entropy"] == want["activations"][0]["entropy"]
