@@ -30,6 +30,7 @@
     X(GELU_TANH, gelu_tanh, 0)                                                                     \
     X(SILU, silu, 0)                                                                               \
     X(MISH, mish, 0)                                                                               \
-    X(HARDSWISH, hardswish, 1)
+    X(HARDSWISH, hardswish, 1)                                                                     \
+    X(HARDSIGMOID, hardsigmoid, 1)
 
 #endif

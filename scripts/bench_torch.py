@@ -64,6 +64,7 @@ OPS = {
     "silu": F.silu,
     "mish": F.mish,
     "hardswish": F.hardswish,
+    "hardsigmoid": F.hardsigmoid,
 }
 assert set(OPS) == set(ref.ORDER), "bench_torch.py: OPS must name every activation"
 

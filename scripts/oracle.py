@@ -73,6 +73,15 @@ def hardswish(x):
     return (np.where(x < -3, F32(-3), x) * t / F32(6)).astype(F32)
 
 
+def hardsigmoid(x):
+    """PyTorch's float32 steps (kernels/scalar/hardsigmoid_scalar.c): x + 3,
+    clamp to [0, 6], divided by 6"""
+    t = x + F32(3)
+    t = np.where(t < 0, F32(0), t)
+    t = np.where(t > 6, F32(6), t)
+    return (t / F32(6)).astype(F32)
+
+
 def hard_sigmoid(x):  # the notebook's own definition
     lin = 0.2 * x + 0.5
     lin[x < -2.5] = 0
@@ -87,6 +96,7 @@ F32_OPS = {
     "leaky_relu": lambda x: np.where(x > 0, x, F32(0.2) * x),
     "linear": lambda x: x.copy(),
     "hardswish": hardswish,
+    "hardsigmoid": hardsigmoid,
 }
 
 
@@ -136,11 +146,14 @@ SCALAR = {
              lambda x: math.tanh(_sp(x)) + x * (1 - math.tanh(_sp(x)) ** 2) * _sig(x)),
     "hardswish": (lambda x: 0.0 if x <= -3 else x if x >= 3 else x * (x + 3) / 6,
                   lambda x: 0.0 if x < -3 else 1.0 if x > 3 else (2 * x + 3) / 6),
+    "hardsigmoid": (lambda x: 0.0 if x <= -3 else 1.0 if x >= 3 else (x + 3) / 6,
+                    lambda x: 1 / 6 if -3 < x < 3 else 0.0),
 }
 
 # where f is not smooth (kinks, the ends of flat parts)
 _BREAKS = {"relu": [0.0], "softsign": [0.0], "hard_sigmoid": [-2.5, 2.5], "selu": [0.0],
-           "relu6": [0.0, 6.0], "elu": [0.0], "leaky_relu": [0.0], "hardswish": [-3.0, 3.0]}
+           "relu6": [0.0, 6.0], "elu": [0.0], "leaky_relu": [0.0], "hardswish": [-3.0, 3.0],
+           "hardsigmoid": [-3.0, 3.0]}
 
 
 def turn(name):

@@ -10,7 +10,7 @@
  *
  * Bound: 0 ULP (bit-identical to scalar; no worst input), checked over all
  * 2^32 inputs by `actent verify --exhaustive --isa avx512 --activations
- * hardswish` (AMD EPYC, Zen 5) and scripts/check_hardswish.py against
+ * hardswish` (AMD EPYC, Zen 5) and scripts/check_torch_steps.py against
  * torch.nn.functional.hardswish. */
 #include <float.h>
 

@@ -8,11 +8,11 @@
  * One deliberate difference: the product takes max(x, -3) for x. Below -3,
  * t is 0 and x * 0 = -3 * 0 = -0 for every finite x, so nothing changes there,
  * but -inf gives -0 (the limit) where PyTorch's -inf * 0 gives NaN.
- * scripts/check_hardswish.py compares these steps (in numpy, and this file
+ * scripts/check_torch_steps.py compares these steps (in numpy, and this file
  * and the AVX2 kernel through the built module) with
  * torch.nn.functional.hardswish on all 2^32 float32 inputs. Run with torch
  * 1.13.0a0 and numpy 1.24.2 (Debian 12), `PYTHONPATH=build/python
- * /usr/bin/python3 scripts/check_hardswish.py --tables scalar,avx2` in two
+ * /usr/bin/python3 scripts/check_torch_steps.py --tables scalar,avx2` in two
  * halves (--first 0 --last 127, --first 128 --last 255): 0 mismatches; every
  * bit pattern agrees except -inf (NaN payloads aside). The NEON kernel takes
  * the same float32 steps and gives these bits (cross_isa, verify). */

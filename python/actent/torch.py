@@ -13,8 +13,8 @@ A forward hook on every activation module actent can map (MODULES below)
 hands the module's input, the pre-activations, to actent.analyse with the
 activation's name: the input's entropy, the activation's and the reduction,
 from one fused pass, with no tensor kept. A module in torch.nn's activation
-family that actent cannot map (Hardsigmoid, LeakyReLU with another slope than
-0.2, PReLU, Softmax, ...) is named in a warning and left alone.
+family that actent cannot map (LeakyReLU with another slope than 0.2, PReLU,
+Softmax, ...) is named in a warning and left alone.
 
 Each analysed batch gives one row per layer (per neuron with per_neuron=True):
 a dict json.dump accepts, with layer (the module's qualified name),
@@ -60,6 +60,7 @@ MODULES = {
     torch.nn.SiLU: "silu",
     torch.nn.Mish: "mish",
     torch.nn.Hardswish: "hardswish",
+    torch.nn.Hardsigmoid: "hardsigmoid",
 }
 
 

@@ -39,7 +39,7 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
             "  --iterations I        copy-neighbour iterations [200]\n"
             "  --activations a,b,c   names or sets (all, notebook, modern) [notebook: the\n"
             "                        notebook's 11]; whatever order they are given in, they\n"
-            "                        run in the notebook's (gelu ... hardswish after linear),\n"
+            "                        run in the notebook's (gelu ... hardsigmoid after linear),\n"
             "                        which drives the transform's random stream, and the\n"
             "                        table lists them by entropy, as the notebook sorts\n"
             "  --estimator E         also estimate with plugin, miller-madow, grassberger,\n"

@@ -22,9 +22,10 @@ MAPPED = [
     (torch.nn.Softsign(), "softsign"), (torch.nn.GELU(), "gelu"),
     (torch.nn.GELU(approximate="tanh"), "gelu_tanh"), (torch.nn.SiLU(), "silu"),
     (torch.nn.Mish(), "mish"), (torch.nn.Hardswish(), "hardswish"),
+    (torch.nn.Hardsigmoid(), "hardsigmoid"),
 ]
 UNMAPPED = [torch.nn.LeakyReLU(), torch.nn.ELU(alpha=0.5), torch.nn.Softplus(beta=2),
-            torch.nn.Hardsigmoid(), torch.nn.PReLU(), torch.nn.Softmax(dim=-1)]
+            torch.nn.Hardtanh(), torch.nn.PReLU(), torch.nn.Softmax(dim=-1)]
 
 
 @pytest.mark.parametrize("module, name", MAPPED, ids=[n for _, n in MAPPED])
@@ -50,7 +51,7 @@ def net():
     return torch.nn.Sequential(
         torch.nn.Linear(8, 16), torch.nn.GELU(),
         torch.nn.Linear(16, 16), torch.nn.GELU(approximate="tanh"),
-        torch.nn.Linear(16, 16), torch.nn.Hardsigmoid(),
+        torch.nn.Linear(16, 16), torch.nn.Hardtanh(),
         torch.nn.Linear(16, 4), torch.nn.LeakyReLU())
 
 
@@ -68,7 +69,7 @@ def test_watch_records_every_gelu_layer(actent):
                 for b in range(3):
                     model(torch.randn(32, 8, generator=torch.Generator().manual_seed(b)))
     said = " ".join(str(c.message) for c in caught)
-    assert "5 (Hardsigmoid)" in said and "7 (LeakyReLU)" in said
+    assert "5 (Hardtanh)" in said and "7 (LeakyReLU)" in said
     assert w.layers == ["1", "3"]
     assert len(w.rows) == 2 * 3 * 2
     json.dumps(w.rows)
