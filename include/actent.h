@@ -170,6 +170,22 @@ ACTENT_API int actent_input_entropy_typed(const actent_table *t, const void *x, 
                                           size_t n, size_t nbins, uint64_t *counts, double *bits,
                                           char *err, size_t errlen);
 
+/* Per neuron: actent_activation_histogram on each column of a (rows, cols)
+ * float32 array whose element (r, c) is x[r * row_stride + c * col_stride]
+ * (strides in elements, either sign: C order is (cols, 1), Fortran order
+ * (1, rows)). Column c's counts go to counts[c * nbins .. (c + 1) * nbins),
+ * its entropy to bits[c] (bits may be NULL); every column is binned on its
+ * own range, and its results are those of the float32 call on the column
+ * copied out, bit for bit. Columns that are not contiguous are gathered a
+ * block of columns at a time into a buffer (a transpose through the cache),
+ * never the whole array. -1 as actent_activation_histogram, the message
+ * naming the column ("column 3: x[17] is NaN: ..."). */
+ACTENT_API int actent_activation_histogram_columns(const actent_table *t, int act, const float *x,
+                                                   size_t rows, size_t cols, ptrdiff_t row_stride,
+                                                   ptrdiff_t col_stride, size_t nbins,
+                                                   uint64_t *counts, double *bits, char *err,
+                                                   size_t errlen);
+
 /* scipy.stats.entropy(counts, base=2) to the last bit: p = counts / sum,
  * H = sum(-p ln p) / ln 2 with 0 ln 0 = 0, summed in numpy's pairwise order.
  * The sum is exact in 128 bits, so counts whose total passes 2^64 give the

@@ -174,19 +174,79 @@ static PyObject *py_entropy(PyObject *self, PyObject *counts)
     return PyFloat_FromDouble(bits);
 }
 
+/* activation_entropy(x, ..., axis=0 or 1): each column's (each row's) entropy
+ * and counts, (bits[d], counts[d, bins]), by the library's per-column call on
+ * x's own memory when it is float32 with whole-element strides */
+static PyObject *per_axis(PyObject *xo, const actent_table *t, int act, size_t nb, PyObject *axo)
+{
+    long axis = PyLong_AsLong(axo);
+    if (axis == -1 && PyErr_Occurred())
+        return NULL;
+    struct f32 x;
+    if (f32_get_strided(xo, "x", &x) != 0)
+        return NULL;
+    PyObject *bits_out = NULL, *counts_out = NULL;
+    if (x.v.ndim != 2 || axis < -2 || axis > 1) {
+        PyErr_Format(PyExc_ValueError,
+                     "axis=%ld needs a 2-D x (samples, neurons) and axis 0 (per column) or 1 "
+                     "(per row); x has %d dimensions",
+                     axis, x.v.ndim);
+        goto done;
+    }
+    axis = axis < 0 ? axis + 2 : axis;
+    /* strides in elements of the array the library reads: the view's own
+     * (float32 in place, any order) or the C-ordered copy's */
+    int in_place = x.x == (const float *)x.v.data;
+    Py_ssize_t rs = in_place ? x.v.strides[0] / 4 : x.v.shape[1];
+    Py_ssize_t cs = in_place ? x.v.strides[1] / 4 : 1;
+    size_t rows = (size_t)x.v.shape[0], cols = (size_t)x.v.shape[1];
+    if (axis == 1) { /* rows are the units: swap the roles */
+        Py_ssize_t tmp = rs;
+        rs = cs, cs = tmp;
+        size_t n = rows;
+        rows = cols, cols = n;
+    }
+    struct view vb = {.ndim = 1, .shape = {(Py_ssize_t)cols}, .n = cols};
+    struct view vc = {.ndim = 2, .shape = {(Py_ssize_t)cols, (Py_ssize_t)nb}, .n = cols * nb};
+    double *bits;
+    uint64_t *counts;
+    if (!(bits_out = new_array(&vb, 0, "float64", (void **)&bits)) ||
+        !(counts_out = new_array(&vc, 0, "int64", (void **)&counts)))
+        goto done;
+    char err[ERRLEN];
+    int rc;
+    Py_BEGIN_ALLOW_THREADS rc = actent_activation_histogram_columns(
+        t, act, x.x, rows, cols, rs, cs, nb, counts, bits, err, sizeof err);
+    Py_END_ALLOW_THREADS if (rc != 0)
+    {
+        Py_CLEAR(bits_out);
+        arg_fail("activation_entropy", err);
+    }
+done:
+    f32_release(&x);
+    if (!bits_out || !counts_out) {
+        Py_XDECREF(bits_out);
+        Py_XDECREF(counts_out);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", bits_out, counts_out);
+}
+
 static PyObject *py_activation_entropy(PyObject *self, PyObject *args, PyObject *kw)
 {
-    static char *names[] = {"x", "name", "bins", "table", NULL};
-    PyObject *xo, *name, *bins = NULL, *table = Py_None, *out = NULL;
+    static char *names[] = {"x", "name", "bins", "table", "axis", NULL};
+    PyObject *xo, *name, *bins = NULL, *table = Py_None, *out = NULL, *axo = Py_None;
     const actent_table *t;
     size_t nb = 49;
     int act;
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OO:activation_entropy", names, &xo, &name, &bins,
-                                     &table) ||
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:activation_entropy", names, &xo, &name,
+                                     &bins, &table, &axo) ||
         arg_activation(name, &act) || arg_table(table, &t) ||
         (bins && arg_bins(bins, "bins", &nb) != 0))
         return NULL;
+    if (axo != Py_None)
+        return per_axis(xo, t, act, nb, axo);
     struct f32 x;
     if (f32_get_typed(xo, "x", &x) != 0)
         return NULL;

@@ -274,11 +274,11 @@ PyObject *new_array(const struct view *like, size_t n1, const char *dtype, void 
         /* no numpy: a typed memoryview of the same shape */
         PyErr_Clear();
         size_t n = like ? like->n : n1;
-        PyObject *bytes =
-            PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * 4 * (dtype[0] == 'i' ? 2 : 1)));
+        int wide = strcmp(dtype, "float32") != 0; /* int64, float64 */
+        const char *fmt = dtype[0] == 'i' ? "q" : wide ? "d" : "f";
+        PyObject *bytes = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * (wide ? 8 : 4)));
         PyObject *flat = bytes ? PyMemoryView_FromObject(bytes) : NULL;
-        arr = flat ? PyObject_CallMethod(flat, "cast", "sO", dtype[0] == 'i' ? "q" : "f", shape)
-                   : NULL;
+        arr = flat ? PyObject_CallMethod(flat, "cast", "sO", fmt, shape) : NULL;
         Py_XDECREF(flat);
         Py_XDECREF(bytes);
     }

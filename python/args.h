@@ -42,7 +42,7 @@ int arg_edges(PyObject *o, double **out, size_t *n);
 int arg_counts(PyObject *o, uint64_t **out, size_t *n);
 
 /* A new, uninitialised C-contiguous array of the given shape: numpy's
- * (dtype "float32" or "int64") when numpy imports, else a memoryview over a
+ * (dtype "float32", "float64" or "int64") when numpy imports, else a memoryview over a
  * bytearray. *mem is its memory. NULL with an exception. */
 PyObject *new_array(const struct view *like, size_t n1, const char *dtype, void **mem);
 

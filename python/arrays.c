@@ -315,6 +315,21 @@ int f32_get(PyObject *obj, const char *what, struct f32 *a)
     return f32_view(obj, what, a) != 0 ? -1 : f32_finish(a);
 }
 
+int f32_get_strided(PyObject *obj, const char *what, struct f32 *a)
+{
+    if (f32_view(obj, what, a) != 0)
+        return -1;
+    const struct elem *t = &a->v.type;
+    int whole = t->kind == 'f' && t->size == 4 && !t->swap;
+    for (int d = 0; d < a->v.ndim; d++)
+        whole &= a->v.strides[d] % 4 == 0;
+    if (!whole)
+        return f32_finish(a);
+    a->x = (const float *)a->v.data; /* read through the view's strides */
+    a->raw = a->x;
+    return 0;
+}
+
 int f32_get_typed(PyObject *obj, const char *what, struct f32 *a)
 {
     if (f32_view(obj, what, a) != 0)

@@ -71,6 +71,11 @@ int f32_get(PyObject *obj, const char *what, struct f32 *a);
  * _typed entry points, which widen it inside their passes. */
 int f32_get_typed(PyObject *obj, const char *what, struct f32 *a);
 
+/* As f32_get, but float32 in the CPU's byte order is used in place whatever
+ * its strides (whole elements): x then points at element 0 and the view's
+ * strides say where the others are; anything else is the C-ordered copy. */
+int f32_get_strided(PyObject *obj, const char *what, struct f32 *a);
+
 /* x filled (the elements converted now) when f32_get_typed left it NULL;
  * -1 with MemoryError */
 int f32_need(struct f32 *a);

@@ -49,11 +49,14 @@ PyDoc_STRVAR(doc_entropy, "entropy($module, counts, /)\n--\n\n"
                           "the\ndistribution the counts describe (1-D, non-negative integers).");
 
 PyDoc_STRVAR(doc_activation_entropy,
-             "activation_entropy($module, /, x, name, bins=49, table=None)\n--\n\n"
+             "activation_entropy($module, /, x, name, bins=49, table=None, axis=None)\n--\n\n"
              "(bits, counts): the entropy of name(x) binned into bins equal-width bins on its\n"
              "[min, max], activated and counted in one fused pass, never storing name(x).\n\n"
              "x: an array; name: an activation; bins: a count (the notebook's outputs use 49);\n"
-             "table: as activate's. counts is an int64 array of bins counts.");
+             "table: as activate's. counts is an int64 array of bins counts.\n"
+             "axis: None (x flattened), or 0 / 1 for a 2-D x: each column's (0) or row's (1)\n"
+             "own histogram in one call, (bits[d] float64, counts[d, bins] int64), read in\n"
+             "place for float32 of any order (other types converted once).");
 
 PyDoc_STRVAR(doc_analyse,
              "analyse($module, /, x, activations=None, bins=50, mode='notebook', iterations=0, "

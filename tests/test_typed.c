@@ -6,7 +6,8 @@
  * threshold, with 1 and 3 threads; a non-finite value gets the float32 call's
  * message; a dtype that is none is refused. The widened arrays come from
  * numpy's widening of all 2^16 float16 values (tests/data/widen_f16.npy),
- * bfloat16's definition (the upper half of a float32) and C's cast. */
+ * bfloat16's definition (the upper half of a float32) and C's cast. Also
+ * actent_activation_histogram_columns against the float32 call per column. */
 #include "test_util.h"
 
 #include <string.h>
@@ -168,12 +169,59 @@ static void bad_dtype(void **state)
     assert_string_equal(err, "x is NULL");
 }
 
+/* one call per column: the same as the float32 call on each column copied
+ * out, in C order, Fortran order, reversed and with a NaN named by column */
+static void columns(void **state)
+{
+    (void)state;
+    enum { R = 513, C = 37, B = 19 };
+    static float x[R * C], col[R];
+    uint64_t seed = test_seed();
+    for (size_t i = 0; i < R * C; i++)
+        x[i] = (float)((double)(test_rand(&seed) >> 11) * 0x1p-53 * 8.0 - 4.0);
+    static uint64_t got[C * B], want[B];
+    double bits[C], b;
+    char err[256];
+    int act = actent_activation_find("gelu");
+    /* the same values as (R, C) C-ordered, and as (C, R) read transposed (Fortran) */
+    const struct {
+        ptrdiff_t rs, cs, first;
+        size_t rows, cols;
+    } ways[] = {{C, 1, 0, R, C}, {1, R, 0, R, C}, {-C, -1, R * C - 1, R, C}};
+    for (size_t w = 0; w < 3; w++) {
+        size_t rows = ways[w].rows, cols = ways[w].cols;
+        assert_int_equal(actent_activation_histogram_columns(NULL, act, x + ways[w].first, rows,
+                                                             cols, ways[w].rs, ways[w].cs, B, got,
+                                                             bits, err, sizeof err),
+                         0);
+        for (size_t c = 0; c < cols; c++) {
+            for (size_t r = 0; r < rows; r++)
+                col[r] = x[ways[w].first + (ptrdiff_t)r * ways[w].rs + (ptrdiff_t)c * ways[w].cs];
+            assert_int_equal(actent_activation_histogram(NULL, act, col, rows, B, want, &b, NULL,
+                                                         NULL, err, sizeof err),
+                             0);
+            assert_memory_equal(got + c * B, want, sizeof want);
+            assert_memory_equal(&bits[c], &b, sizeof b);
+        }
+    }
+    x[17 * C + 3] = NAN;
+    assert_int_equal(actent_activation_histogram_columns(NULL, act, x, R, C, C, 1, B, got, NULL,
+                                                         err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "column 3: x[17] is NaN"));
+    assert_int_equal(actent_activation_histogram_columns(NULL, act, x, R, 0, C, 1, B, got, NULL,
+                                                         err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "cols is 0"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(typed_equals_widened),
         cmocka_unit_test(nonfinite_named),
         cmocka_unit_test(bad_dtype),
+        cmocka_unit_test(columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
