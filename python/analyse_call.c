@@ -60,6 +60,26 @@ static int arg_real(PyObject *o, const char *what, double *out)
     return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* the CLI's limit on one swept option's values (ACTENT_GRID_MAX) */
+#define MAX_SWEEP 1000
+
+/* one analysis (a's options as they stand) as a dict describing the array */
+static PyObject *analysis_once(struct analysis *a, const struct view *v)
+{
+    if (analysis_run(a) != 0)
+        return NULL;
+    if (a->rc != 0)
+        return arg_fail("analyse", a->err);
+    PyObject *mod = PyImport_ImportModule("json");
+    PyObject *out = mod ? PyObject_CallMethod(mod, "loads", "s", a->json) : NULL;
+    Py_XDECREF(mod);
+    actent_free(a->json);
+    a->json = NULL;
+    if (out && describe_input(out, v) != 0)
+        Py_CLEAR(out);
+    return out;
+}
+
 PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = {"x",       "activations",   "bins",      "mode",    "iterations",
@@ -74,8 +94,23 @@ PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOOOOOOOOO:analyse", names, &xo, &acts, &bins,
                                      &modeo, &iterso, &seedo, &table, &esto, &binningo, &noiseo,
                                      &threadso, &maxo, &progress) ||
-        arg_table(table, &t) || (bins && arg_bins(bins, "bins", &a.o.bins) != 0))
+        arg_table(table, &t))
         return NULL;
+    /* bins: a count, or a list of counts for a sweep (a list of results) */
+    int sweep = bins && (PyList_Check(bins) || PyTuple_Check(bins));
+    Py_ssize_t nsweep = sweep ? PySequence_Size(bins) : 1;
+    size_t sizes[MAX_SWEEP] = {50};
+    if (sweep && (nsweep < 1 || nsweep > MAX_SWEEP))
+        return PyErr_Format(PyExc_ValueError,
+                            "bins lists %zd counts: a sweep takes 1 to %d, as the CLI's --bins",
+                            nsweep, MAX_SWEEP);
+    for (Py_ssize_t i = 0; bins && i < nsweep; i++) {
+        PyObject *b = sweep ? PySequence_GetItem(bins, i) : Py_NewRef(bins);
+        int bad = !b || arg_bins(b, "bins", &sizes[i]) != 0;
+        Py_XDECREF(b);
+        if (bad)
+            return NULL;
+    }
     if (modeo && modeo != Py_None && !(a.o.mode = arg_text(modeo, "mode")))
         return NULL;
     if (esto && esto != Py_None && !(a.o.estimator = arg_text(esto, "estimator")))
@@ -111,28 +146,27 @@ PyObject *py_analyse(PyObject *self, PyObject *args, PyObject *kw)
     a.o.seed = (uint32_t)seed;
     a.o.activations = list == Py_None ? NULL : arg_text(list, "activations");
     struct f32 x;
-    int ok = 0;
+    PyObject *all = NULL;
     if ((list == Py_None || a.o.activations) && f32_get(xo, "x", &x) == 0) {
         a.t = t;
         a.x = x.x;
         a.n = x.v.n;
-        if (analysis_run(&a) == 0) {
-            ok = a.rc == 0;
-            if (!ok)
-                arg_fail("analyse", a.err);
+        all = PyList_New(0);
+        for (Py_ssize_t i = 0; all && i < nsweep; i++) {
+            a.o.bins = sizes[i];
+            a.json = NULL;
+            PyObject *one = analysis_once(&a, &x.v);
+            if (!one || PyList_Append(all, one) != 0)
+                Py_CLEAR(all);
+            Py_XDECREF(one);
         }
-        if (!ok)
-            f32_release(&x);
+        f32_release(&x);
     }
     Py_DECREF(list);
-    if (!ok)
-        return NULL;
-    PyObject *mod = PyImport_ImportModule("json");
-    PyObject *out = mod ? PyObject_CallMethod(mod, "loads", "s", a.json) : NULL;
-    Py_XDECREF(mod);
-    actent_free(a.json);
-    if (out && describe_input(out, &x.v) != 0)
-        Py_CLEAR(out);
-    f32_release(&x);
-    return out;
+    if (all && !sweep) {
+        PyObject *one = Py_NewRef(PyList_GET_ITEM(all, 0));
+        Py_DECREF(all);
+        return one;
+    }
+    return all;
 }

@@ -25,7 +25,7 @@ def activation_entropy(
 def analyse(
     x: ArrayLike,
     activations: Union[None, str, Sequence[str]] = None,
-    bins: int = 50,
+    bins: Union[int, Sequence[int]] = 50,
     mode: str = "notebook",
     iterations: int = 0,
     seed: int = 0,
@@ -36,4 +36,4 @@ def analyse(
     threads: int = 1,
     kde_max_pairs: Optional[float] = None,
     progress: Optional[Callable[[int, int], Any]] = None,
-) -> Dict[str, Any]: ...
+) -> Union[Dict[str, Any], List[Dict[str, Any]]]: ...

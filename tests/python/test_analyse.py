@@ -102,3 +102,24 @@ def test_progress_callback(actent):
         actent.analyse(x, activations="relu,tanh", estimator="kde", noise_var=0.1, progress=stop)
     with pytest.raises(TypeError, match="progress must be a callable"):
         actent.analyse(x, progress=3)
+
+
+def test_bins_sweep_equals_the_cli(actent, tmp_path):
+    """bins as a list: one element per count, as the CLI's --bins sweep"""
+    x = np.random.RandomState(6).normal(0, 1, 2000).astype(F32)
+    path = os.path.join(str(tmp_path), "layer.npy")
+    np.save(path, x)
+    want = cli_results(["--input", path, "--iterations", "0", "--bins", "5,20,50",
+                        "--activations", "relu,gelu", "--threads", "1"])
+    got = actent.analyse(x, activations="relu,gelu", iterations=0, bins=[5, 20, 50],
+                         table=want[0]["table"])
+    assert isinstance(got, list) and [g["bins"] for g in got] == [5, 20, 50]
+    skip = {"command", "input"}
+    for g, w in zip(got, want):
+        assert {k: v for k, v in g.items() if k not in skip} == \
+            {k: v for k, v in w.items() if k not in skip}
+    assert actent.analyse(x, bins=(7,))[0]["bins"] == 7
+    with pytest.raises(ValueError, match="^analyse: bins lists 0 counts"):
+        actent.analyse(x, bins=[])
+    with pytest.raises(ValueError, match="^analyse: bins is 0"):
+        actent.analyse(x, bins=[5, 0])
