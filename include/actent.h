@@ -248,6 +248,54 @@ ACTENT_API int actent_analyse_json(const actent_table *t, const float *x, size_t
                                    const struct actent_options *o, char **json, char *err,
                                    size_t errlen);
 
+/* ------------------------------------------------------------ the information plane */
+
+/* How one layer's information plane is measured (docs/infoplane.md). */
+struct actent_ip_options {
+    /* "width" (floor(t / width), ibsgd and deep-bottleneck), "idnns"
+     * (np.digitize on np.linspace(-1, 1, bins), IDNNs), "count" (bins bins on
+     * the layer's own [min, max]), "mass" (bins equal-mass bins), "kde-upper",
+     * "kde-lower" (Kolchinsky-Tracey bounds, noise variance noise_var) */
+    const char *method;
+    double width;          /* width: > 0, taken as float32 (0.07 in ibsgd) */
+    size_t bins;           /* idnns (>= 2), count, mass (>= 1): 30 in IDNNs */
+    double noise_var;      /* kde-*: > 0 (1e-3 or 0.1 in ibsgd) */
+    const char *estimator; /* binning: NULL or "plugin", "miller-madow", "grassberger",
+                              "jackknife", applied to H(T) and to each H(T | Y = y) */
+    size_t shuffles;       /* I(T;Y) with the labels permuted this many times */
+    uint32_t seed;         /* np.random.RandomState(seed).shuffle, once per permutation */
+};
+
+/* One row of the table: bits. For KDE, ht is the bound on H(T) (a
+ * differential entropy) and patterns and saturated are 0. */
+struct actent_ip_result {
+    double ixt, ity, ht;
+    uint64_t patterns;         /* binning: distinct rows of bin codes */
+    int saturated;             /* binning: every row distinct, H(T) = log2 n: I saturates */
+    double null_mean, null_sd; /* shuffles > 0: I(T;Y) under permuted labels; else NaN */
+};
+
+/* I(X;T), I(T;Y) and H(T) of the n x d float32 layer t (row i at t + i * d,
+ * one row per sample) with labels y[i] in [0, nclasses); x (may be NULL) the
+ * input ids in [0, nx) for IDNNs' I(X;T) = H(T) - H(T | X), else I(X;T) =
+ * H(T). -1 with a message naming what is wrong: n < 2, d = 0, a NaN or
+ * infinite t (its row and column), a label or id out of range, an unknown
+ * method or estimator, width, bins or noise_var out of range. */
+ACTENT_API int actent_info_plane(const actent_table *tb, const float *t, size_t n, size_t d,
+                                 const int32_t *y, size_t nclasses, const int32_t *x, size_t nx,
+                                 const struct actent_ip_options *o, struct actent_ip_result *out,
+                                 char *err, size_t errlen);
+
+/* Both KDE bounds for each of nvar noise variances in one pass over the
+ * pairs: upper[v] and lower[v] equal actent_info_plane's "kde-upper" and
+ * "kde-lower" at noise_var = vars[v] (o supplies shuffles and seed; NULL for
+ * none). -1 as actent_info_plane. */
+ACTENT_API int actent_info_plane_kde(const actent_table *tb, const float *t, size_t n, size_t d,
+                                     const int32_t *y, size_t nclasses, const double *vars,
+                                     size_t nvar, const struct actent_ip_options *o,
+                                     struct actent_ip_result *upper, struct actent_ip_result *lower,
+                                     char *err, size_t errlen);
+
 /* Releases memory the library returned; NULL is allowed. */
 ACTENT_API void actent_free(void *p);
 

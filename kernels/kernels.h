@@ -129,6 +129,35 @@ typedef void (*act_kde_fn)(const float *y, size_t n, size_t i0, size_t i1, doubl
  * ten; test_kde.c measures the actual figure. */
 #define ACT_KDE_BOUND 1e-5
 
+/* The information plane's kernels (src/core/infoplane*.c).
+ *
+ * quant_width: code[i] = floor(x[i] / w) with the quotient and the floor in
+ * float32, as numpy's np.floor(x / w) on a float32 array; every table gives
+ * the same codes (division and floor are exact IEEE operations). x finite,
+ * w > 0. Returns false, the codes unspecified, when some quotient lies
+ * outside [-2^31, 2^31). */
+typedef bool (*act_quant_fn)(const float *x, size_t n, float w, int32_t *code);
+
+/* kde_dist: the tile D[r * ldd + c] = sum over k < d of (a[r * lda + k] -
+ * bt[k * ldb + c])^2 for r < nr, c < nc: rows of a against columns of bt,
+ * the same points transposed (feature-major), so a SIMD table runs along the
+ * columns. The scalar table sums in double and rounds once; a SIMD table
+ * sums each lane over k in order in float32; tests/test_infoplane.c bounds
+ * what that moves. */
+typedef void (*act_kde_dist_fn)(const float *a, size_t nr, size_t lda, const float *bt, size_t nc,
+                                size_t ldb, size_t d, float *D, size_t ldd);
+
+/* kde_tile: for each r < nr, c < nc the term e = exp(-cf * D[r * ldd + c])
+ * is added to rs[r] and cs[c], and, where yr[r] == yc[c], to rsy[r] and
+ * csy[c] (the same-class sums). A pair the caller wants left out carries
+ * D = +inf (its term is at most e^-87, nothing beside a sum >= 1). nc <=
+ * ACT_KDE_ROWS, nr <= ACT_KDE_ROWS. The scalar table takes exp in double; a
+ * SIMD table takes exp_<isa>.h's float32 e^-a and sums a row in float32
+ * before adding it to the double sums (the argument of ACT_KDE_BOUND). */
+typedef void (*act_kde_tile_fn)(const float *D, size_t nr, size_t nc, size_t ldd, double cf,
+                                const int32_t *yr, const int32_t *yc, double *rs, double *cs,
+                                double *rsy, double *csy);
+
 /* An activation's definition in double, one per activation, beside its
  * scalar reference (kernels/scalar/<op>_scalar.c) and reached through the
  * list (act_defs). f is the mathematical function evaluated in double: the
@@ -201,6 +230,9 @@ struct act_kernels {
     act_bin_fn hist_uniform;
     act_kde_fn kde_rows;                 /* kernels/<isa>/kde_<isa>.c */
     act_widen_fn widen[ACT_DTYPE_COUNT]; /* kernels/<isa>/widen_<isa>.c; [ACT_F32] NULL */
+    act_quant_fn quant_width;            /* kernels/<isa>/quant_<isa>.c */
+    act_kde_dist_fn kde_dist;            /* kernels/<isa>/kdetile_<isa>.c */
+    act_kde_tile_fn kde_tile;            /* kernels/<isa>/kdetile_<isa>.c */
     double kde_bound;                    /* declared: |result - scalar's| / n, nats; 0 for scalar */
 };
 

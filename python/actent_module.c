@@ -12,6 +12,7 @@
 #include "args.h"
 #include "arrays.h"
 #include "docstrings.h"
+#include "infoplane_call.h"
 
 static PyObject *py_activations(PyObject *self, PyObject *unused)
 {
@@ -311,6 +312,7 @@ NAMED_KW(histogram)
 NAMED_POS(entropy)
 NAMED_KW(activation_entropy)
 NAMED_KW(analyse)
+NAMED_KW(info_plane)
 
 #define KW METH_VARARGS | METH_KEYWORDS
 #define F(fn) (PyCFunction)(void (*)(void)) named_##fn
@@ -323,6 +325,7 @@ static PyMethodDef methods[] = {
     {"entropy", F(entropy), METH_O, doc_entropy},
     {"activation_entropy", F(activation_entropy), KW, doc_activation_entropy},
     {"analyse", F(analyse), KW, doc_analyse},
+    {"info_plane", F(info_plane), KW, doc_info_plane},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {

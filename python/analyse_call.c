@@ -47,19 +47,6 @@ static int describe_input(PyObject *result, const struct view *v)
     return rc;
 }
 
-/* None (leaves *out) or a real number; -1 with TypeError */
-static int arg_real(PyObject *o, const char *what, double *out)
-{
-    if (!o || o == Py_None)
-        return 0;
-    if (!PyNumber_Check(o) || PyUnicode_Check(o) || PyComplex_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a number, not %.80s", what, Py_TYPE(o)->tp_name);
-        return -1;
-    }
-    *out = PyFloat_AsDouble(o);
-    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
-}
-
 /* the CLI's limit on one swept option's values (ACTENT_GRID_MAX) */
 #define MAX_SWEEP 1000
 

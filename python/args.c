@@ -294,3 +294,16 @@ PyObject *new_array(const struct view *like, size_t n1, const char *dtype, void 
     PyBuffer_Release(&b);
     return arr;
 }
+
+/* arg_real: args.h */
+int arg_real(PyObject *o, const char *what, double *out)
+{
+    if (!o || o == Py_None)
+        return 0;
+    if (!PyNumber_Check(o) || PyUnicode_Check(o) || PyComplex_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a number, not %.80s", what, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    *out = PyFloat_AsDouble(o);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}

@@ -41,6 +41,9 @@ int arg_edges(PyObject *o, double **out, size_t *n);
 /* 1-D non-negative integers (array or list) as uint64 in *out (PyMem_Free it) */
 int arg_counts(PyObject *o, uint64_t **out, size_t *n);
 
+/* None (leaves *out) or a real number; -1 with TypeError */
+int arg_real(PyObject *o, const char *what, double *out);
+
 /* A new, uninitialised C-contiguous array of the given shape: numpy's
  * (dtype "float32", "float64" or "int64") when numpy imports, else a memoryview over a
  * bytearray. *mem is its memory. NULL with an exception. */

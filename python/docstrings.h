@@ -80,4 +80,23 @@ PyDoc_STRVAR(doc_analyse,
              "long work (KDE, the copy-neighbour\nrounds) runs, on the calling thread; an "
              "exception it raises cancels the call.\nCtrl-C cancels.");
 
+PyDoc_STRVAR(
+    doc_info_plane,
+    "info_plane($module, /, t, y, method='width', width=0.07, bins=30, noise_var=0.001,\n"
+    "        estimator='plugin', shuffles=0, seed=0, x=None, table=None, threads=1)\n--\n\n"
+    "The information plane of a layer: I(X;T), I(T;Y) and H(T) in bits as a dict,\n"
+    "with patterns (the distinct rows of bin codes) and saturated (every row its own\n"
+    "pattern: H(T) = log2 N, the estimate saturates). docs/infoplane.md.\n\n"
+    "t: (N, d) activations, one row per sample, or (E, N, d), a stack (a list of E\n"
+    "dicts, each with its epoch); y: N integer labels; method: 'width'\n"
+    "(floor(t / width), ibsgd), 'idnns' (np.digitize on np.linspace(-1, 1, bins),\n"
+    "IDNNs), 'count' (bins bins on the layer's [min, max]), 'mass' (equal-mass\n"
+    "bins), 'kde-upper' or 'kde-lower' (Kolchinsky-Tracey bounds, noise variance\n"
+    "noise_var). width, bins or noise_var may be a list: a sweep, one dict each (a\n"
+    "KDE sweep shares one pass over the pairs). estimator: 'plugin',\n"
+    "'miller-madow', 'grassberger' or 'jackknife' on the pattern counts; shuffles:\n"
+    "I(T;Y) with y permuted this many times (np.random.RandomState(seed).shuffle),\n"
+    "reported as ity_null_mean and ity_null_sd; x: input ids for IDNNs' I(X;T) =\n"
+    "H(T) - H(T|X) (else I(X;T) = H(T)); threads: layers at once.");
+
 #endif

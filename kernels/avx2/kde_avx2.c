@@ -13,17 +13,6 @@
 
 #define KDE_BLOCK 256 /* columns per float32 partial row sum */
 
-/* e^-a for a >= 0. a is clamped at 87, where e^-a is still normal (s =
- * 2^n with n >= -126): a term that small changes a sum >= 1 by nothing. */
-static inline __m256 exp_neg_v8(__m256 a)
-{
-    a = _mm256_min_ps(a, _mm256_set1_ps(87.0f));
-    __m256 s;
-    __m256 r = exp_reduce_short_v8(a, -1.0f, 127, &s);
-    __m256 v = expm1_poly_v8(r, -1.0f);
-    return _mm256_fmadd_ps(s, v, s);
-}
-
 static inline __m256 term_v8(__m256 yi, __m256 yj, __m256 c)
 {
     __m256 d = _mm256_sub_ps(yi, yj);

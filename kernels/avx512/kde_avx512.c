@@ -18,17 +18,6 @@
 
 #define KDE_BLOCK 256 /* columns per float32 partial row sum */
 
-/* e^-a for a >= 0. a is clamped at 87, where e^-a is still normal (s =
- * 2^n with n >= -126): a term that small changes a sum >= 1 by nothing. */
-static inline __m512 exp_neg_v16(__m512 a)
-{
-    a = _mm512_min_ps(a, _mm512_set1_ps(87.0f));
-    __m512 s;
-    __m512 r = exp_reduce_short_v16(a, -1.0f, 127, &s);
-    __m512 v = expm1_poly_v16(r, -1.0f);
-    return _mm512_fmadd_ps(s, v, s);
-}
-
 static inline __m512 term_v16(__m512 yi, __m512 yj, __m512 c)
 {
     __m512 d = _mm512_sub_ps(yi, yj);

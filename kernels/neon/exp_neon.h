@@ -71,4 +71,14 @@ static inline uint32x4_t sign_mask_v4(float32x4_t x)
     return vreinterpretq_u32_s32(vshrq_n_s32(vreinterpretq_s32_f32(x), 31));
 }
 
+/* e^-a for a >= 0, clamped at 87 where e^-a is still normal */
+static inline float32x4_t exp_neg_v4(float32x4_t a)
+{
+    a = vminq_f32(a, vdupq_n_f32(87.0f));
+    float32x4_t s;
+    float32x4_t r = exp_reduce_short_v4(a, -1.0f, 127, &s);
+    float32x4_t v = expm1_poly_v4(r, -1.0f);
+    return vfmaq_f32(s, s, v);
+}
+
 #endif

@@ -11,16 +11,6 @@
 
 #define KDE_BLOCK 256 /* columns per float32 partial row sum */
 
-/* e^-a for a >= 0, clamped at 87 where e^-a is still normal */
-static inline float32x4_t exp_neg_v4(float32x4_t a)
-{
-    a = vminq_f32(a, vdupq_n_f32(87.0f));
-    float32x4_t s;
-    float32x4_t r = exp_reduce_short_v4(a, -1.0f, 127, &s);
-    float32x4_t v = expm1_poly_v4(r, -1.0f);
-    return vfmaq_f32(s, s, v);
-}
-
 static inline float32x4_t term_v4(float32x4_t yi, float32x4_t yj, float32x4_t c)
 {
     float32x4_t d = vsubq_f32(yi, yj);

@@ -7,9 +7,9 @@ actent.torch watches a PyTorch model's activation modules as batches pass
 (it imports torch when imported itself)."""
 from . import _actent
 from ._actent import (activate, activation_entropy, activations, analyse, entropy, histogram,
-                      max_ulp, tables, version)
+                      info_plane, max_ulp, tables, version)
 
 __all__ = ["activate", "activation_entropy", "activations", "analyse", "entropy", "histogram",
-           "max_ulp", "tables", "version"]
+           "info_plane", "max_ulp", "tables", "version"]
 __version__ = version
 __doc__ += "\n" + _actent.__doc__

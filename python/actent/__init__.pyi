@@ -37,3 +37,17 @@ def analyse(
     kde_max_pairs: Optional[float] = None,
     progress: Optional[Callable[[int, int], Any]] = None,
 ) -> Union[Dict[str, Any], List[Dict[str, Any]]]: ...
+def info_plane(
+    t: ArrayLike,
+    y: ArrayLike,
+    method: str = "width",
+    width: Union[float, Sequence[float]] = 0.07,
+    bins: Union[int, Sequence[int]] = 30,
+    noise_var: Union[float, Sequence[float]] = 1e-3,
+    estimator: str = "plugin",
+    shuffles: int = 0,
+    seed: int = 0,
+    x: Optional[ArrayLike] = None,
+    table: Optional[str] = None,
+    threads: int = 1,
+) -> Union[Dict[str, Any], List[Any]]: ...

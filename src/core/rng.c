@@ -130,3 +130,13 @@ void actent_rng_shuffle_f32(struct actent_rng *r, float *x, size_t n)
         x[i] = t;
     }
 }
+
+void actent_rng_shuffle_i32(struct actent_rng *r, int32_t *x, size_t n)
+{
+    for (size_t i = n > 0 ? n - 1 : 0; i >= 1; i--) {
+        size_t j = (size_t)actent_rng_interval(r, i);
+        int32_t t = x[j];
+        x[j] = x[i];
+        x[i] = t;
+    }
+}

@@ -37,5 +37,7 @@ double actent_rng_normal(struct actent_rng *r, double loc, double scale);
 uint64_t actent_rng_interval(struct actent_rng *r, uint64_t max);
 /* RandomState.shuffle on a 1-d array of n floats */
 void actent_rng_shuffle_f32(struct actent_rng *r, float *x, size_t n);
+/* the same swaps on a 1-d array of n int32 (labels) */
+void actent_rng_shuffle_i32(struct actent_rng *r, int32_t *x, size_t n);
 
 #endif

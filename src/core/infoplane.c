@@ -1,0 +1,238 @@
+/* infoplane.c - the information plane by binning, and the checks every
+ * method shares (infoplane.h). */
+#include "infoplane.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errmsg.h"
+#include "histogram.h"
+#include "mass.h"
+#include "patterns.h"
+#include "rng.h"
+
+/* the most bins idnns, count and mass take: codes stay small and distinct */
+#define IP_MAX_BINS (1u << 20)
+
+static const char *const method_names[ACTENT_IP_METHODS] = {
+    [ACTENT_IP_WIDTH] = "width",         [ACTENT_IP_IDNNS] = "idnns",
+    [ACTENT_IP_COUNT] = "count",         [ACTENT_IP_MASS] = "mass",
+    [ACTENT_IP_KDE_UPPER] = "kde-upper", [ACTENT_IP_KDE_LOWER] = "kde-lower",
+};
+
+enum actent_ip_method actent_ip_method_from_name(const char *s)
+{
+    for (int i = 0; i < ACTENT_IP_METHODS; i++)
+        if (strcmp(s, method_names[i]) == 0)
+            return (enum actent_ip_method)i;
+    return ACTENT_IP_METHODS;
+}
+
+const char *actent_ip_method_name(enum actent_ip_method m)
+{
+    return m < ACTENT_IP_METHODS ? method_names[m] : "?";
+}
+
+static int check_ids(const int32_t *z, size_t n, size_t nz, const char *what, char *err, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (z[i] < 0 || (size_t)z[i] >= nz)
+            return actent_fail(err, len, "%s[%zu] is %d: outside [0, %zu)", what, i, (int)z[i], nz);
+    return 0;
+}
+
+int actent_ip_check(const struct act_kernels *k, const struct actent_ip_layer *L,
+                    const struct actent_ip_params *p, char *err, size_t len)
+{
+    (void)k;
+    if (L->n < 2)
+        return actent_fail(err, len, "the layer has %zu samples (rows); at least 2 are needed",
+                           L->n);
+    if (L->d == 0)
+        return actent_fail(err, len, "the layer has no neurons (d = 0)");
+    if (L->n > UINT32_MAX - 1)
+        return actent_fail(err, len, "the layer has %zu samples; at most %u are taken", L->n,
+                           UINT32_MAX - 1);
+    if (!L->t || !L->y)
+        return actent_fail(err, len, "%s is NULL", !L->t ? "the activations" : "the labels");
+    if (L->ny == 0 || L->ny > L->n)
+        return actent_fail(err, len, "%zu label classes for %zu samples: 1 to n are taken", L->ny,
+                           L->n);
+    size_t nv = L->n * L->d;
+    for (size_t i = 0; i < nv; i++)
+        if (!isfinite(L->t[i]))
+            return actent_fail(err, len, "t[%zu, %zu] is %s: the layer must be finite", i / L->d,
+                               i % L->d, isnan(L->t[i]) ? "NaN" : "infinite");
+    if (check_ids(L->y, L->n, L->ny, "y", err, len) != 0)
+        return -1;
+    if (L->x && (L->nx == 0 || check_ids(L->x, L->n, L->nx, "x", err, len) != 0))
+        return L->nx ? -1 : actent_fail(err, len, "input ids given with nx = 0");
+    switch (p->method) {
+    case ACTENT_IP_WIDTH: {
+        float w = (float)p->width;
+        if (!(w > 0.0f) || isinf(w))
+            return actent_fail(err, len, "width %g: a positive finite float32 is needed", p->width);
+        break;
+    }
+    case ACTENT_IP_IDNNS:
+    case ACTENT_IP_COUNT:
+    case ACTENT_IP_MASS:
+        if (p->bins < (p->method == ACTENT_IP_IDNNS ? 2u : 1u) || p->bins > IP_MAX_BINS)
+            return actent_fail(err, len, "bins %zu: %s takes %d to %u", p->bins,
+                               method_names[p->method], p->method == ACTENT_IP_IDNNS ? 2 : 1,
+                               IP_MAX_BINS);
+        break;
+    case ACTENT_IP_KDE_UPPER:
+    case ACTENT_IP_KDE_LOWER:
+        if (!(p->noise_var > 0.0) || isinf(p->noise_var))
+            return actent_fail(err, len, "noise_var %g: a positive finite variance is needed",
+                               p->noise_var);
+        break;
+    default:
+        return actent_fail(err, len, "unknown method %d", (int)p->method);
+    }
+    if (p->method < ACTENT_IP_KDE_UPPER && (p->est >= ACTENT_EST_COUNT || p->est == ACTENT_EST_KDE))
+        return actent_fail(err, len, "estimator %s does not apply to pattern counts",
+                           actent_estimator_name(p->est));
+    return 0;
+}
+
+/* the number of edges <= v among e[0..m), ascending */
+static size_t upper(const double *e, size_t m, double v)
+{
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e[mid] <= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* codes by one of the edge rules: idnns (digitize, 0 -> m) or a histogram's bin */
+static void code_by_edges(const float *t, size_t nv, const double *e, size_t m, bool idnns,
+                          int32_t *code)
+{
+    for (size_t i = 0; i < nv; i++) {
+        size_t u = upper(e, m, (double)t[i]);
+        if (idnns)
+            code[i] = (int32_t)(u == 0 ? m : u);
+        else
+            code[i] = (int32_t)(u >= m ? m - 2 : u - 1); /* v == last edge: the last bin */
+    }
+}
+
+static int quantize(const struct act_kernels *k, const struct actent_ip_layer *L,
+                    const struct actent_ip_params *p, int32_t *code, char *err, size_t len)
+{
+    size_t nv = L->n * L->d;
+    if (p->method == ACTENT_IP_WIDTH) {
+        if (!k->quant_width(L->t, nv, (float)p->width, code))
+            return actent_fail(err, len,
+                               "width %g: floor(t / width) leaves the int32 range for a value "
+                               "of the layer (use a wider bin)",
+                               p->width);
+        return 0;
+    }
+    double *e = malloc((p->bins + 1) * sizeof *e);
+    if (!e)
+        return actent_fail(err, len, "out of memory for %zu edges", p->bins + 1);
+    size_t m = p->bins + 1;
+    if (p->method == ACTENT_IP_IDNNS) {
+        m = p->bins;
+        actent_linspace(-1.0, 1.0, m, e);
+        for (size_t i = 0; i < m; i++)
+            e[i] = (double)(float)e[i]; /* IDNNs' bins.astype(np.float32) */
+    } else if (p->method == ACTENT_IP_COUNT) {
+        float lo, hi;
+        k->minmax(L->t, nv, &lo, &hi);
+        actent_linspace(lo, hi, m, e);
+    } else {
+        struct act_edges *me = actent_mass_edges(L->t, nv, p->bins);
+        if (!me) {
+            free(e);
+            return actent_fail(err, len, "out of memory for the equal-mass edges");
+        }
+        m = me->nbins + 1;
+        memcpy(e, me->edge, m * sizeof *e);
+        actent_edges_free(me);
+    }
+    code_by_edges(L->t, nv, e, m, p->method == ACTENT_IP_IDNNS, code);
+    free(e);
+    return 0;
+}
+
+/* I(T; Y) with Y permuted `shuffles` times: the mean and sd over them */
+static int null_ity(struct actent_patterns *pt, const struct actent_ip_layer *L,
+                    const struct actent_ip_params *p, double ht, struct actent_ip_result *r)
+{
+    int32_t *y = malloc(L->n * sizeof *y);
+    if (!y)
+        return -1;
+    memcpy(y, L->y, L->n * sizeof *y);
+    struct actent_rng rng;
+    actent_rng_seed(&rng, p->seed);
+    struct actent_ip_moments mo = {0};
+    for (size_t k = 0; k < p->shuffles; k++) {
+        actent_rng_shuffle_i32(&rng, y, L->n);
+        double c;
+        if (actent_patterns_cond_bits(pt, p->est, y, L->ny, &c) != 0) {
+            free(y);
+            return -1;
+        }
+        actent_ip_moments_add(&mo, ht - c);
+    }
+    free(y);
+    r->null_mean = mo.mean;
+    r->null_sd = actent_ip_moments_sd(&mo);
+    return 0;
+}
+
+int actent_ip_compute(const struct act_kernels *k, const struct actent_ip_layer *L,
+                      const struct actent_ip_params *p, struct actent_ip_result *r, char *err,
+                      size_t len)
+{
+    if (actent_ip_check(k, L, p, err, len) != 0)
+        return -1;
+    if (p->method == ACTENT_IP_KDE_UPPER || p->method == ACTENT_IP_KDE_LOWER) {
+        struct actent_ip_result up, lo;
+        if (actent_ip_kde(k, L, &p->noise_var, 1, p->shuffles, p->seed, &up, &lo, err, len) != 0)
+            return -1;
+        *r = p->method == ACTENT_IP_KDE_UPPER ? up : lo;
+        return 0;
+    }
+    size_t nv = L->n * L->d;
+    int32_t *code = malloc(nv * sizeof *code);
+    if (!code)
+        return actent_fail(err, len, "out of memory for %zu codes", nv);
+    if (quantize(k, L, p, code, err, len) != 0) {
+        free(code);
+        return -1;
+    }
+    struct actent_patterns pt;
+    int rc = actent_patterns_find(code, L->n, L->d, &pt);
+    free(code);
+    if (rc != 0)
+        return actent_fail(err, len, "out of memory for the pattern table of %zu rows", L->n);
+    struct actent_ip_result out = {0};
+    out.patterns = pt.npat;
+    out.saturated = pt.npat == L->n;
+    out.ht = actent_patterns_bits(&pt, p->est);
+    double hty = 0.0, htx = 0.0;
+    rc = actent_patterns_cond_bits(&pt, p->est, L->y, L->ny, &hty);
+    if (rc == 0 && L->x)
+        rc = actent_patterns_cond_bits(&pt, p->est, L->x, L->nx, &htx);
+    out.ity = out.ht - hty;
+    out.ixt = out.ht - htx;
+    out.null_mean = out.null_sd = NAN;
+    if (rc == 0 && p->shuffles > 0)
+        rc = null_ity(&pt, L, p, out.ht, &out);
+    actent_patterns_free(&pt);
+    if (rc != 0)
+        return actent_fail(err, len, "out of memory for the conditional counts");
+    *r = out;
+    return 0;
+}
