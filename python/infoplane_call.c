@@ -56,22 +56,44 @@ static int dense_ids(PyObject *o, const char *what, size_t n, int32_t **ids, siz
         PyErr_Format(PyExc_ValueError, "%s[%zu] is negative: labels are integers >= 0", what, bad);
         goto out;
     }
-    memcpy(sorted, raw, n * sizeof *raw);
-    qsort(sorted, n, sizeof *sorted, cmp_u64);
-    size_t m = 0;
+    uint64_t top = 0;
     for (size_t i = 0; i < n; i++)
-        if (m == 0 || sorted[m - 1] != sorted[i])
-            sorted[m++] = sorted[i];
-    for (size_t i = 0; i < n; i++) {
-        size_t lo = 0, hi = m;
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (sorted[mid] <= raw[i])
-                lo = mid;
-            else
-                hi = mid;
+        top = raw[i] > top ? raw[i] : top;
+    size_t m = 0;
+    if (top < 4 * (uint64_t)n + 1024) {
+        /* small labels (the usual 0 .. C - 1): numbered through a table, O(n + top) */
+        int32_t *at = PyMem_Malloc((size_t)(top + 1) * sizeof *at);
+        if (!at) {
+            PyErr_NoMemory();
+            goto out;
         }
-        (*ids)[i] = (int32_t)lo;
+        for (uint64_t u = 0; u <= top; u++)
+            at[u] = -1;
+        for (size_t i = 0; i < n; i++)
+            at[raw[i]] = 0;
+        for (uint64_t u = 0; u <= top; u++)
+            if (at[u] == 0)
+                at[u] = (int32_t)m++;
+        for (size_t i = 0; i < n; i++)
+            (*ids)[i] = at[raw[i]];
+        PyMem_Free(at);
+    } else {
+        memcpy(sorted, raw, n * sizeof *raw);
+        qsort(sorted, n, sizeof *sorted, cmp_u64);
+        for (size_t i = 0; i < n; i++)
+            if (m == 0 || sorted[m - 1] != sorted[i])
+                sorted[m++] = sorted[i];
+        for (size_t i = 0; i < n; i++) {
+            size_t lo = 0, hi = m;
+            while (hi - lo > 1) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (sorted[mid] <= raw[i])
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            (*ids)[i] = (int32_t)lo;
+        }
     }
     *k = m;
     rc = 0;

@@ -59,11 +59,8 @@ int actent_ip_check(const struct act_kernels *k, const struct actent_ip_layer *L
     if (L->ny == 0 || L->ny > L->n)
         return actent_fail(err, len, "%zu label classes for %zu samples: 1 to n are taken", L->ny,
                            L->n);
-    size_t nv = L->n * L->d;
-    for (size_t i = 0; i < nv; i++)
-        if (!isfinite(L->t[i]))
-            return actent_fail(err, len, "t[%zu, %zu] is %s: the layer must be finite", i / L->d,
-                               i % L->d, isnan(L->t[i]) ? "NaN" : "infinite");
+    if (L->d > SIZE_MAX / sizeof(float) / L->n)
+        return actent_fail(err, len, "a layer of %zu x %zu values is too large", L->n, L->d);
     if (check_ids(L->y, L->n, L->ny, "y", err, len) != 0)
         return -1;
     if (L->x && (L->nx == 0 || check_ids(L->x, L->n, L->nx, "x", err, len) != 0))
@@ -98,6 +95,25 @@ int actent_ip_check(const struct act_kernels *k, const struct actent_ip_layer *L
     return 0;
 }
 
+int actent_ip_check_finite(const struct actent_ip_layer *L, char *err, size_t len)
+{
+    size_t nv = L->n * L->d;
+    for (size_t i0 = 0; i0 < nv; i0 += 4096) {
+        size_t i1 = nv - i0 < 4096 ? nv : i0 + 4096;
+        uint32_t any = 0; /* exponent all ones: inf or NaN; branch-free, so it vectorizes */
+        for (size_t i = i0; i < i1; i++) {
+            uint32_t b;
+            memcpy(&b, &L->t[i], sizeof b);
+            any |= (uint32_t)((b & 0x7f800000u) == 0x7f800000u);
+        }
+        for (size_t i = i0; any && i < i1; i++)
+            if (!isfinite(L->t[i]))
+                return actent_fail(err, len, "t[%zu, %zu] is %s: the layer must be finite",
+                                   i / L->d, i % L->d, isnan(L->t[i]) ? "NaN" : "infinite");
+    }
+    return 0;
+}
+
 /* the number of edges <= v among e[0..m), ascending */
 static size_t upper(const double *e, size_t m, double v)
 {
@@ -112,56 +128,90 @@ static size_t upper(const double *e, size_t m, double v)
     return lo;
 }
 
-/* codes by one of the edge rules: idnns (digitize, 0 -> m) or a histogram's bin */
-static void code_by_edges(const float *t, size_t nv, const double *e, size_t m, bool idnns,
-                          int32_t *code)
+/* how rows become codes: fixed width by the table's kernel, or an edge rule */
+struct coder {
+    const struct act_kernels *k;
+    const float *t;
+    size_t d;
+    float w;
+    const double *e; /* NULL: fixed width */
+    size_t m;        /* edges */
+    bool idnns;      /* digitize, 0 -> m; else a histogram's bin, the last edge in the last bin */
+};
+
+static bool code_rows(void *ctx, size_t i0, size_t i1, int32_t *out)
 {
+    const struct coder *c = ctx;
+    const float *t = c->t + i0 * c->d;
+    size_t nv = (i1 - i0) * c->d;
+    if (!c->e) /* false: a code outside int32 (or a NaN or infinity) */
+        return c->k->quant_width(t, nv, c->w, out);
     for (size_t i = 0; i < nv; i++) {
-        size_t u = upper(e, m, (double)t[i]);
-        if (idnns)
-            code[i] = (int32_t)(u == 0 ? m : u);
+        size_t u = upper(c->e, c->m, (double)t[i]);
+        if (c->idnns)
+            out[i] = (int32_t)(u == 0 ? c->m : u);
         else
-            code[i] = (int32_t)(u >= m ? m - 2 : u - 1); /* v == last edge: the last bin */
+            out[i] = (int32_t)(u >= c->m ? c->m - 2 : u - 1);
     }
+    return true;
 }
 
-static int quantize(const struct act_kernels *k, const struct actent_ip_layer *L,
-                    const struct actent_ip_params *p, int32_t *code, char *err, size_t len)
+/* the edges of the idnns, count and mass rules into *e (malloc'd), m of them */
+static int edges(const struct act_kernels *k, const struct actent_ip_layer *L,
+                 const struct actent_ip_params *p, double **e, size_t *m, char *err, size_t len)
 {
     size_t nv = L->n * L->d;
-    if (p->method == ACTENT_IP_WIDTH) {
-        if (!k->quant_width(L->t, nv, (float)p->width, code))
-            return actent_fail(err, len,
-                               "width %g: floor(t / width) leaves the int32 range for a value "
-                               "of the layer (use a wider bin)",
-                               p->width);
-        return 0;
-    }
-    double *e = malloc((p->bins + 1) * sizeof *e);
-    if (!e)
+    *e = malloc((p->bins + 1) * sizeof **e);
+    if (!*e)
         return actent_fail(err, len, "out of memory for %zu edges", p->bins + 1);
-    size_t m = p->bins + 1;
+    *m = p->bins + 1;
     if (p->method == ACTENT_IP_IDNNS) {
-        m = p->bins;
-        actent_linspace(-1.0, 1.0, m, e);
-        for (size_t i = 0; i < m; i++)
-            e[i] = (double)(float)e[i]; /* IDNNs' bins.astype(np.float32) */
+        *m = p->bins;
+        actent_linspace(-1.0, 1.0, *m, *e);
+        for (size_t i = 0; i < *m; i++)
+            (*e)[i] = (double)(float)(*e)[i]; /* IDNNs' bins.astype(np.float32) */
     } else if (p->method == ACTENT_IP_COUNT) {
         float lo, hi;
         k->minmax(L->t, nv, &lo, &hi);
-        actent_linspace(lo, hi, m, e);
+        actent_linspace(lo, hi, *m, *e);
     } else {
         struct act_edges *me = actent_mass_edges(L->t, nv, p->bins);
         if (!me) {
-            free(e);
+            free(*e);
             return actent_fail(err, len, "out of memory for the equal-mass edges");
         }
-        m = me->nbins + 1;
-        memcpy(e, me->edge, m * sizeof *e);
+        *m = me->nbins + 1;
+        memcpy(*e, me->edge, *m * sizeof **e);
         actent_edges_free(me);
     }
-    code_by_edges(L->t, nv, e, m, p->method == ACTENT_IP_IDNNS, code);
+    return 0;
+}
+
+/* the layer's row patterns by p's rule */
+static int patterns(const struct act_kernels *k, const struct actent_ip_layer *L,
+                    const struct actent_ip_params *p, struct actent_patterns *pt, char *err,
+                    size_t len)
+{
+    struct coder c = {.k = k, .t = L->t, .d = L->d, .w = (float)p->width};
+    double *e = NULL;
+    /* fixed width: a NaN or infinity fails the kernel's range test, so the
+     * layer is scanned for them only then */
+    if (p->method != ACTENT_IP_WIDTH &&
+        (actent_ip_check_finite(L, err, len) != 0 || edges(k, L, p, &e, &c.m, err, len) != 0))
+        return -1;
+    c.e = e;
+    c.idnns = p->method == ACTENT_IP_IDNNS;
+    int rc = actent_patterns_find(code_rows, &c, L->n, L->d, pt);
     free(e);
+    if (rc < 0)
+        return actent_fail(err, len, "out of memory for the pattern table of %zu rows", L->n);
+    if (rc > 0)
+        return actent_ip_check_finite(L, err, len) != 0
+                   ? -1
+                   : actent_fail(err, len,
+                                 "width %g: floor(t / width) leaves the int32 range for a value "
+                                 "of the layer (use a wider bin)",
+                                 p->width);
     return 0;
 }
 
@@ -204,19 +254,10 @@ int actent_ip_compute(const struct act_kernels *k, const struct actent_ip_layer 
         *r = p->method == ACTENT_IP_KDE_UPPER ? up : lo;
         return 0;
     }
-    size_t nv = L->n * L->d;
-    int32_t *code = malloc(nv * sizeof *code);
-    if (!code)
-        return actent_fail(err, len, "out of memory for %zu codes", nv);
-    if (quantize(k, L, p, code, err, len) != 0) {
-        free(code);
-        return -1;
-    }
     struct actent_patterns pt;
-    int rc = actent_patterns_find(code, L->n, L->d, &pt);
-    free(code);
-    if (rc != 0)
-        return actent_fail(err, len, "out of memory for the pattern table of %zu rows", L->n);
+    if (patterns(k, L, p, &pt, err, len) != 0)
+        return -1;
+    int rc;
     struct actent_ip_result out = {0};
     out.patterns = pt.npat;
     out.saturated = pt.npat == L->n;

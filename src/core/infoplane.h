@@ -68,11 +68,16 @@ struct actent_ip_params {
     uint32_t seed;             /* np.random.RandomState(seed).shuffle, once per permutation */
 };
 
-/* Checks the layer and the parameters: -1 with a message naming the first
- * thing wrong (n < 2, d = 0, a non-finite t, a label or id out of range, a
- * width, bin count or s2 out of its range); 0 when all is well. */
+/* Checks the layer's shape and labels and the parameters: -1 with a message
+ * naming the first thing wrong (n < 2, d = 0, a label or id out of range, a
+ * width, bin count or s2 out of its range); 0 when all is well. The values
+ * are checked by actent_ip_check_finite, which the methods call where it
+ * costs least (fixed width: only when a code leaves the int32 range). */
 int actent_ip_check(const struct act_kernels *k, const struct actent_ip_layer *L,
                     const struct actent_ip_params *p, char *err, size_t len);
+
+/* -1 with a message naming the first NaN or infinite t[i, j]; 0 when there is none */
+int actent_ip_check_finite(const struct actent_ip_layer *L, char *err, size_t len);
 
 /* The information plane of L by p (checked first). 0; -1 with a message. */
 int actent_ip_compute(const struct act_kernels *k, const struct actent_ip_layer *L,

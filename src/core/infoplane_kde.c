@@ -80,6 +80,8 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
         if (actent_ip_check(k, L, &p, err, len) != 0)
             return -1;
     }
+    if (actent_ip_check_finite(L, err, len) != 0)
+        return -1;
     const double pi = 3.14159265358979323846, ln2 = log(2.0);
     size_t n = L->n, d = L->d, nc = 2 * nvar;
     struct kde_pass q = {.k = k, .L = L, .nc = nc};

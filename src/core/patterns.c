@@ -38,47 +38,67 @@ void actent_patterns_free(struct actent_patterns *p)
     memset(p, 0, sizeof *p);
 }
 
-int actent_patterns_find(const int32_t *code, size_t n, size_t d, struct actent_patterns *p)
+/* rows per coded block: about 32 KiB of codes */
+#define BLOCK_CODES 8192
+
+int actent_patterns_find(actent_rows_fn code, void *ctx, size_t n, size_t d,
+                         struct actent_patterns *p)
 {
     memset(p, 0, sizeof *p);
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    uint32_t *slot = calloc(cap, sizeof *slot); /* row + 1; 0 is empty */
-    uint64_t *hash = malloc(cap * sizeof *hash);
+    size_t rows = d < BLOCK_CODES ? BLOCK_CODES / d : 1;
+    /* one 8-byte slot per entry: the row + 1 (0: empty) and the hash's top
+     * half, so a probe touches one cache line */
+    struct slot {
+        uint32_t row1, tag;
+    } *slot = calloc(cap, sizeof *slot);
+    int32_t *buf = malloc((rows + 1) * d * sizeof *buf), *again = buf + rows * d;
     p->id = malloc(n * sizeof *p->id);
     p->count = malloc(n * sizeof *p->count);
-    if (!slot || !hash || !p->id || !p->count) {
-        free(slot);
-        free(hash);
-        actent_patterns_free(p);
-        return -1;
-    }
-    p->n = n;
+    int rc = !slot || !buf || !p->id || !p->count ? -1 : 0;
     size_t mask = cap - 1, npat = 0;
-    for (size_t i = 0; i < n; i++) {
-        const int32_t *row = code + i * d;
-        uint64_t h = row_hash(row, d);
-        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
-            if (slot[s] == 0) {
-                slot[s] = (uint32_t)(i + 1);
-                hash[s] = h;
-                p->id[i] = (uint32_t)npat;
-                p->count[npat++] = 1;
-                break;
-            }
-            size_t j = slot[s] - 1;
-            if (hash[s] == h && memcmp(code + j * d, row, d * sizeof *row) == 0) {
-                p->id[i] = p->id[j];
-                p->count[p->id[j]]++;
-                break;
+    p->n = n;
+    for (size_t i0 = 0; rc == 0 && i0 < n; i0 += rows) {
+        size_t i1 = n - i0 < rows ? n : i0 + rows;
+        if (!code(ctx, i0, i1, buf)) {
+            rc = 1;
+            break;
+        }
+        for (size_t i = i0; rc == 0 && i < i1; i++) {
+            const int32_t *row = buf + (i - i0) * d;
+            uint64_t h = row_hash(row, d);
+            for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+                uint32_t tag = (uint32_t)(h >> 32);
+                if (slot[s].row1 == 0) {
+                    slot[s] = (struct slot){(uint32_t)(i + 1), tag};
+                    p->id[i] = (uint32_t)npat;
+                    p->count[npat++] = 1;
+                    break;
+                }
+                if (slot[s].tag != tag)
+                    continue;
+                size_t j = slot[s].row1 - 1;
+                const int32_t *prev = j >= i0 ? buf + (j - i0) * d : again;
+                if (j < i0 && !code(ctx, j, j + 1, again)) {
+                    rc = 1;
+                    break;
+                }
+                if (memcmp(prev, row, d * sizeof *row) == 0) {
+                    p->id[i] = p->id[j];
+                    p->count[p->id[j]]++;
+                    break;
+                }
             }
         }
     }
     free(slot);
-    free(hash);
+    free(buf);
     p->npat = npat;
-    return 0;
+    if (rc != 0)
+        actent_patterns_free(p);
+    return rc;
 }
 
 double actent_patterns_bits(const struct actent_patterns *p, enum actent_estimator e)

@@ -9,6 +9,7 @@
 #ifndef ACTENT_PATTERNS_H
 #define ACTENT_PATTERNS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,8 +26,17 @@ struct actent_patterns {
     size_t start_cap;
 };
 
-/* 0; -1 when memory is short (nothing to free then). n >= 1, d >= 1. */
-int actent_patterns_find(const int32_t *code, size_t n, size_t d, struct actent_patterns *p);
+/* Fills out with the codes of rows [i0, i1) ((i1 - i0) x d, row-major);
+ * false stops the search (the coder keeps its reason). */
+typedef bool (*actent_rows_fn)(void *ctx, size_t i0, size_t i1, int32_t *out);
+
+/* The patterns of the n rows of d codes that code() gives, a block of rows
+ * at a time: the codes are never all held at once (a row that hashes like
+ * an earlier one is compared with that row coded again), so the memory is
+ * O(n + d) and the codes stay in cache. 0; -1 when memory is short; 1 when
+ * code() returned false (nothing to free then). n >= 1, d >= 1. */
+int actent_patterns_find(actent_rows_fn code, void *ctx, size_t n, size_t d,
+                         struct actent_patterns *p);
 void actent_patterns_free(struct actent_patterns *p);
 
 /* H(T) in bits by estimator e over the pattern counts */
