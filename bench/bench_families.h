@@ -14,6 +14,7 @@ void bench_fused_register(void);
 void bench_composed_register(void);
 void bench_analysis_register(void);
 void bench_kde_register(void);
+void bench_infoplane_register(void);
 void bench_scale_register(void);
 
 /* the context: machine, build, tables, peers, how cycles are obtained */

@@ -140,6 +140,7 @@ int main(int argc, char **argv)
     bench_composed_register();
     bench_analysis_register();
     bench_kde_register();
+    bench_infoplane_register();
     size_t ran = benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     // a filter that matches nothing is a mistake, not an empty success

@@ -9,12 +9,25 @@
 #include "rng.h"
 
 #define TILE_ROWS 64
-#define TILE_COLS ACT_KDE_ROWS
+#define TILE_COLS ACT_KDE_ROWS /* at most */
+
+/* Columns per tile: a tile's columns, packed feature-major (d x cols
+ * floats), stay in the core's L2 (about 256 KiB) while every row tile
+ * passes them, and each step over k reads one short contiguous run instead
+ * of a cache line on a page of its own. */
+static size_t tile_cols(size_t d)
+{
+    size_t c = TILE_COLS;
+    while (c > 32 && c * d * sizeof(float) > (256u << 10))
+        c /= 2;
+    return c;
+}
 
 struct kde_pass {
     const struct act_kernels *k;
     const struct actent_ip_layer *L;
-    const float *tt; /* the layer transposed: d rows of n */
+    const float *tt; /* the layer by column tiles: tile j0 / cols at tt + j0 * d, d x cols */
+    size_t cols;
     float *D;        /* TILE_ROWS x TILE_COLS */
     const double *c; /* nc exponent scales, 1 / (2 s2) and 1 / (8 s2) per variance */
     size_t nc;
@@ -28,11 +41,12 @@ static void pass(struct kde_pass *q, const int32_t *y)
     size_t n = L->n, d = L->d;
     for (size_t i = 0; i < q->nc * n; i++)
         q->all[i] = q->cls[i] = 1.0;
-    for (size_t j0 = 0; j0 < n; j0 += TILE_COLS) {
-        size_t jn = n - j0 < TILE_COLS ? n - j0 : TILE_COLS;
+    size_t cols = q->cols;
+    for (size_t j0 = 0; j0 < n; j0 += cols) {
+        size_t jn = n - j0 < cols ? n - j0 : cols;
         for (size_t i0 = 0; i0 < j0 + jn; i0 += TILE_ROWS) {
             size_t ni = j0 + jn - i0 < TILE_ROWS ? j0 + jn - i0 : TILE_ROWS;
-            q->k->kde_dist(L->t + i0 * d, ni, d, q->tt + j0, jn, n, d, q->D, TILE_COLS);
+            q->k->kde_dist(L->t + i0 * d, ni, d, q->tt + j0 * d, jn, cols, d, q->D, TILE_COLS);
             if (i0 + ni > j0) /* the tile meets the diagonal: only j > i counts */
                 for (size_t r = 0; r < ni; r++)
                     for (size_t c = 0; c < jn && j0 + c <= i0 + r; c++)
@@ -85,7 +99,8 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
     const double pi = 3.14159265358979323846, ln2 = log(2.0);
     size_t n = L->n, d = L->d, nc = 2 * nvar;
     struct kde_pass q = {.k = k, .L = L, .nc = nc};
-    float *tt = malloc(n * d * sizeof *tt);
+    size_t cols = tile_cols(d), padded = (n + cols - 1) / cols * cols;
+    float *tt = malloc(padded * d * sizeof *tt);
     q.D = malloc(TILE_ROWS * TILE_COLS * sizeof *q.D);
     double *c = malloc(nc * sizeof *c);
     q.all = malloc(nc * n * sizeof *q.all);
@@ -98,14 +113,15 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
         rc = actent_fail(err, len, "out of memory for the KDE tiles of %zu x %zu", n, d);
         goto done;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) /* row i: column i % cols of tile i / cols */
         for (size_t j = 0; j < d; j++)
-            tt[j * n + i] = L->t[i * d + j];
+            tt[(i - i % cols) * d + j * cols + i % cols] = L->t[i * d + j];
     for (size_t v = 0; v < nvar; v++) {
         c[2 * v] = 1.0 / (2.0 * vars[v]);
         c[2 * v + 1] = 1.0 / (8.0 * vars[v]);
     }
     q.tt = tt;
+    q.cols = cols;
     q.c = c;
     double dd = (double)d;
     /* round 0 with the labels as given, then one per permutation */
