@@ -184,8 +184,23 @@ static int put(PyObject *d, const char *k, PyObject *v)
     return rc;
 }
 
+/* the values of one result; suffix "" or, for method "kde" (both bounds), "_upper" / "_lower" */
+static int values(PyObject *d, const struct job *j, const struct actent_ip_result *r,
+                  const char *suffix)
+{
+    static const char *const keys[] = {"ixt", "ity", "ht", "ity_null_mean", "ity_null_sd"};
+    const double v[] = {r->ixt, r->ity, r->ht, r->null_mean, r->null_sd};
+    for (size_t i = 0; i < (j->o.shuffles ? 5u : 3u); i++) {
+        char key[32];
+        snprintf(key, sizeof key, "%s%s", keys[i], suffix);
+        if (put(d, key, PyFloat_FromDouble(v[i])) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static PyObject *row(const struct job *j, const char *method, const struct actent_ip_result *r,
-                     size_t layer, size_t v)
+                     const struct actent_ip_result *lower, size_t layer, size_t v)
 {
     PyObject *d = PyDict_New();
     int bad = !d;
@@ -203,15 +218,16 @@ static PyObject *row(const struct job *j, const char *method, const struct acten
         bad = bad ||
               put(d, "estimator", PyUnicode_FromString(j->o.estimator ? j->o.estimator : "plugin"));
     bad = bad || put(d, "n", PyLong_FromSize_t(j->n)) || put(d, "d", PyLong_FromSize_t(j->d));
-    bad = bad || put(d, "ixt", PyFloat_FromDouble(r->ixt)) ||
-          put(d, "ity", PyFloat_FromDouble(r->ity)) || put(d, "ht", PyFloat_FromDouble(r->ht));
+    if (lower) /* "kde": both bounds */
+        bad = bad || values(d, j, r, "_upper") || values(d, j, lower, "_lower");
+    else
+        bad = bad || values(d, j, r, "");
     if (strncmp(method, "kde", 3))
         bad = bad || put(d, "patterns", PyLong_FromUnsignedLongLong(r->patterns)) ||
               put(d, "saturated", PyBool_FromLong(r->saturated));
     if (j->o.shuffles)
-        bad = bad || put(d, "ity_null_mean", PyFloat_FromDouble(r->null_mean)) ||
-              put(d, "ity_null_sd", PyFloat_FromDouble(r->null_sd)) ||
-              put(d, "shuffles", PyLong_FromSize_t(j->o.shuffles));
+        bad = bad || put(d, "shuffles", PyLong_FromSize_t(j->o.shuffles)) ||
+              put(d, "seed", PyLong_FromUnsignedLong(j->o.seed));
     if (bad)
         Py_CLEAR(d);
     return d;
@@ -263,7 +279,17 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
         return NULL;
     if (eo && eo != Py_None && !(j.o.estimator = arg_text(eo, "estimator")))
         return NULL;
-    j.kde = !strncmp(j.o.method, "kde-", 4);
+    static const char *const methods[] = {"width", "idnns",     "count",    "mass",
+                                          "kde",   "kde-upper", "kde-lower"};
+    size_t mi = 0;
+    while (mi < 7 && strcmp(j.o.method, methods[mi]))
+        mi++;
+    if (mi == 7)
+        return PyErr_Format(PyExc_ValueError,
+                            "unknown method '%s' (width, idnns, count, mass, kde, kde-upper, "
+                            "kde-lower)",
+                            j.o.method);
+    j.kde = mi >= 4;
     uint64_t shuffles = 0, seed = 0, threads = 1, bins = 30;
     if ((so && arg_range(so, "shuffles", 1u << 20, "at most 2**20 permutations", &shuffles)) ||
         (seedo && arg_range(seedo, "seed", UINT32_MAX, "numpy's seed, 0 .. 2**32 - 1", &seed)) ||
@@ -331,12 +357,14 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
         arg_fail("info_plane", j.err);
         goto done;
     }
-    int lower = !strcmp(j.o.method, "kde-lower");
+    int lower = !strcmp(j.o.method, "kde-lower"), both = !strcmp(j.o.method, "kde");
     out = PyList_New(0);
     for (size_t l = 0; out && l < j.layers; l++) {
         PyObject *per = j.sweep ? PyList_New(0) : NULL;
         for (size_t v = 0; out && v < j.nval; v++) {
-            PyObject *r = row(&j, j.o.method, (lower ? j.res2 : j.res) + l * j.nval + v, l, v);
+            size_t at = l * j.nval + v;
+            PyObject *r =
+                row(&j, j.o.method, (lower ? j.res2 : j.res) + at, both ? j.res2 + at : NULL, l, v);
             if (!r || PyList_Append(per ? per : out, r) != 0)
                 Py_CLEAR(out);
             Py_XDECREF(r);

@@ -117,15 +117,28 @@ int actent_ip_check_finite(const struct actent_ip_layer *L, char *err, size_t le
 /* the number of edges <= v among e[0..m), ascending */
 static size_t upper(const double *e, size_t m, double v)
 {
-    size_t lo = 0, hi = m;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e[mid] <= v)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* branch-free halving: the steps depend on m only, so no mispredictions */
+    size_t lo = 0, len = m;
+    while (len > 1) {
+        size_t half = len / 2;
+        lo = e[lo + half - 1] <= v ? lo + half : lo;
+        len -= half;
     }
-    return lo;
+    return lo + (len == 1 && e[lo] <= v);
+}
+
+/* The same count for evenly spaced edges (idnns, count): a guess from the
+ * spacing, then moved to the exact count by comparing with the edges
+ * themselves (almost always zero or one step). */
+static size_t upper_even(const double *e, size_t m, double inv, double v)
+{
+    double g = (v - e[0]) * inv + 1.0;
+    size_t u = g <= 0.0 ? 0 : g >= (double)m ? m : (size_t)g;
+    while (u < m && e[u] <= v)
+        u++;
+    while (u > 0 && e[u - 1] > v)
+        u--;
+    return u;
 }
 
 /* how rows become codes: fixed width by the table's kernel, or an edge rule */
@@ -137,6 +150,7 @@ struct coder {
     const double *e; /* NULL: fixed width */
     size_t m;        /* edges */
     bool idnns;      /* digitize, 0 -> m; else a histogram's bin, the last edge in the last bin */
+    double inv;      /* evenly spaced edges: (m - 1) / (last - first); else 0 */
 };
 
 static bool code_rows(void *ctx, size_t i0, size_t i1, int32_t *out)
@@ -146,8 +160,10 @@ static bool code_rows(void *ctx, size_t i0, size_t i1, int32_t *out)
     size_t nv = (i1 - i0) * c->d;
     if (!c->e) /* false: a code outside int32 (or a NaN or infinity) */
         return c->k->quant_width(t, nv, c->w, out);
+    bool even = c->inv > 0.0;
     for (size_t i = 0; i < nv; i++) {
-        size_t u = upper(c->e, c->m, (double)t[i]);
+        double v = (double)t[i];
+        size_t u = even ? upper_even(c->e, c->m, c->inv, v) : upper(c->e, c->m, v);
         if (c->idnns)
             out[i] = (int32_t)(u == 0 ? c->m : u);
         else
@@ -178,6 +194,7 @@ static int edges(const struct act_kernels *k, const struct actent_ip_layer *L,
         struct act_edges *me = actent_mass_edges(L->t, nv, p->bins);
         if (!me) {
             free(*e);
+            *e = NULL;
             return actent_fail(err, len, "out of memory for the equal-mass edges");
         }
         *m = me->nbins + 1;
@@ -201,6 +218,8 @@ static int patterns(const struct act_kernels *k, const struct actent_ip_layer *L
         return -1;
     c.e = e;
     c.idnns = p->method == ACTENT_IP_IDNNS;
+    if (e && p->method != ACTENT_IP_MASS && c.m > 1 && e[c.m - 1] > e[0])
+        c.inv = (double)(c.m - 1) / (e[c.m - 1] - e[0]);
     int rc = actent_patterns_find(code_rows, &c, L->n, L->d, pt);
     free(e);
     if (rc < 0)
