@@ -276,13 +276,14 @@ struct actent_ip_result {
 };
 
 /* I(X;T), I(T;Y) and H(T) of the n x d float32 layer t (row i at t + i * d,
- * one row per sample) with labels y[i] in [0, nclasses); x (may be NULL) the
- * input ids in [0, nx) for IDNNs' I(X;T) = H(T) - H(T | X), else I(X;T) =
+ * one row per sample) with labels y[i] (any int64 values: each distinct
+ * value is a class); x (may be NULL) the input ids for IDNNs' I(X;T) = H(T)
+ * - H(T | X) (each distinct value one input; binning only), else I(X;T) =
  * H(T). -1 with a message naming what is wrong: n < 2, d = 0, a NaN or
- * infinite t (its row and column), a label or id out of range, an unknown
- * method or estimator, width, bins or noise_var out of range. */
+ * infinite t (its row and column), an unknown method or estimator, width,
+ * bins or noise_var out of range, x given to a KDE method. */
 ACTENT_API int actent_info_plane(const actent_table *tb, const float *t, size_t n, size_t d,
-                                 const int32_t *y, size_t nclasses, const int32_t *x, size_t nx,
+                                 const int64_t *y, const int64_t *x,
                                  const struct actent_ip_options *o, struct actent_ip_result *out,
                                  char *err, size_t errlen);
 
@@ -291,10 +292,10 @@ ACTENT_API int actent_info_plane(const actent_table *tb, const float *t, size_t 
  * "kde-lower" at noise_var = vars[v] (o supplies shuffles and seed; NULL for
  * none). -1 as actent_info_plane. */
 ACTENT_API int actent_info_plane_kde(const actent_table *tb, const float *t, size_t n, size_t d,
-                                     const int32_t *y, size_t nclasses, const double *vars,
-                                     size_t nvar, const struct actent_ip_options *o,
-                                     struct actent_ip_result *upper, struct actent_ip_result *lower,
-                                     char *err, size_t errlen);
+                                     const int64_t *y, const double *vars, size_t nvar,
+                                     const struct actent_ip_options *o,
+                                     struct actent_ip_result *upper,
+                                     struct actent_ip_result *lower, char *err, size_t errlen);
 
 /* Releases memory the library returned; NULL is allowed. */
 ACTENT_API void actent_free(void *p);

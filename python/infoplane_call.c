@@ -16,26 +16,20 @@
 
 #define MAX_SWEEP 1000
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* integer labels (any values >= 0) as dense ids 0 .. k - 1 in sorted order,
- * as np.unique(..., return_inverse=True) numbers them */
-static int dense_ids(PyObject *o, const char *what, size_t n, int32_t **ids, size_t *k)
+/* integer labels (any values >= 0), one per sample, as int64 (the library
+ * numbers the distinct values) */
+static int labels(PyObject *o, const char *what, size_t n, int64_t **out)
 {
     struct view v;
     if (view_get(o, what, &v) != 0)
         return -1;
     int rc = -1;
-    uint64_t *raw = NULL, *sorted = NULL;
     size_t bad;
+    *out = NULL;
     if (v.ndim != 1 || v.n != n) {
         PyErr_Format(PyExc_ValueError,
-                     "%s has shape %s%zd%s: one integer per sample (%zu) is needed", what, "(",
-                     v.ndim ? v.shape[0] : (Py_ssize_t)0, v.ndim == 1 ? ",)" : ", ...)", n);
+                     "%s has %d dimensions and %zu values: one integer per sample (%zu) is needed",
+                     what, v.ndim, v.n, n);
         goto out;
     }
     if (v.type.kind != 'i' && v.type.kind != 'u') {
@@ -45,64 +39,25 @@ static int dense_ids(PyObject *o, const char *what, size_t n, int32_t **ids, siz
                      what, dt);
         goto out;
     }
-    raw = PyMem_Malloc(n * sizeof *raw);
-    sorted = PyMem_Malloc(n * sizeof *sorted);
-    *ids = PyMem_Malloc(n * sizeof **ids);
-    if (!raw || !sorted || !*ids) {
+    *out = PyMem_Malloc((n ? n : 1) * sizeof **out);
+    if (!*out) {
         PyErr_NoMemory();
         goto out;
     }
-    if (view_to_u64(&v, raw, &bad) != 0) {
+    if (view_to_u64(&v, (uint64_t *)*out, &bad) != 0) {
         PyErr_Format(PyExc_ValueError, "%s[%zu] is negative: labels are integers >= 0", what, bad);
         goto out;
     }
-    uint64_t top = 0;
     for (size_t i = 0; i < n; i++)
-        top = raw[i] > top ? raw[i] : top;
-    size_t m = 0;
-    if (top < 4 * (uint64_t)n + 1024) {
-        /* small labels (the usual 0 .. C - 1): numbered through a table, O(n + top) */
-        int32_t *at = PyMem_Malloc((size_t)(top + 1) * sizeof *at);
-        if (!at) {
-            PyErr_NoMemory();
+        if ((*out)[i] < 0) { /* a uint64 above 2^63 - 1 */
+            PyErr_Format(PyExc_ValueError, "%s[%zu] is above 2**63 - 1", what, i);
             goto out;
         }
-        for (uint64_t u = 0; u <= top; u++)
-            at[u] = -1;
-        for (size_t i = 0; i < n; i++)
-            at[raw[i]] = 0;
-        for (uint64_t u = 0; u <= top; u++)
-            if (at[u] == 0)
-                at[u] = (int32_t)m++;
-        for (size_t i = 0; i < n; i++)
-            (*ids)[i] = at[raw[i]];
-        PyMem_Free(at);
-    } else {
-        memcpy(sorted, raw, n * sizeof *raw);
-        qsort(sorted, n, sizeof *sorted, cmp_u64);
-        for (size_t i = 0; i < n; i++)
-            if (m == 0 || sorted[m - 1] != sorted[i])
-                sorted[m++] = sorted[i];
-        for (size_t i = 0; i < n; i++) {
-            size_t lo = 0, hi = m;
-            while (hi - lo > 1) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (sorted[mid] <= raw[i])
-                    lo = mid;
-                else
-                    hi = mid;
-            }
-            (*ids)[i] = (int32_t)lo;
-        }
-    }
-    *k = m;
     rc = 0;
 out:
-    PyMem_Free(raw);
-    PyMem_Free(sorted);
     if (rc != 0) {
-        PyMem_Free(*ids);
-        *ids = NULL;
+        PyMem_Free(*out);
+        *out = NULL;
     }
     view_release(&v);
     return rc;
@@ -113,8 +68,7 @@ struct job {
     const actent_table *tb;
     const float *t;
     size_t layers, n, d;
-    const int32_t *y, *x;
-    size_t ny, nx;
+    const int64_t *y, *x;
     struct actent_ip_options o;
     int kde;           /* the KDE methods: one call per layer for every variance */
     const double *val; /* the swept values (width, bins or noise_var) */
@@ -141,16 +95,16 @@ static void *worker(void *arg)
         int rc;
         if (j->kde) {
             struct actent_ip_result *up = j->res + layer * j->nval, *lo = j->res2 + layer * j->nval;
-            rc = actent_info_plane_kde(j->tb, t, j->n, j->d, j->y, j->ny, j->val, j->nval, &j->o,
-                                       up, lo, err, sizeof err);
+            rc = actent_info_plane_kde(j->tb, t, j->n, j->d, j->y, j->val, j->nval, &j->o, up, lo,
+                                       err, sizeof err);
         } else {
             struct actent_ip_options o = j->o;
             if (j->sweep == 'w')
                 o.width = j->val[v];
             else if (j->sweep == 'b')
                 o.bins = (size_t)j->val[v];
-            rc = actent_info_plane(j->tb, t, j->n, j->d, j->y, j->ny, j->x, j->nx, &o, j->res + it,
-                                   err, sizeof err);
+            rc = actent_info_plane(j->tb, t, j->n, j->d, j->y, j->x, &o, j->res + it, err,
+                                   sizeof err);
         }
         if (rc != 0) {
             pthread_mutex_lock(&j->mu);
@@ -317,7 +271,7 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
     j.o.bins = (size_t)bins;
     j.o.width = j.kde || strcmp(j.o.method, "width") ? j.o.width : vbuf[0];
     struct f32 t = {0};
-    int32_t *y = NULL, *x = NULL;
+    int64_t *y = NULL, *x = NULL;
     PyObject *out = NULL;
     if (rc != 0 || f32_get(to, "t", &t) != 0)
         goto done;
@@ -331,8 +285,7 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
     j.layers = t.v.ndim == 3 ? (size_t)t.v.shape[0] : 1;
     j.n = (size_t)t.v.shape[t.v.ndim - 2];
     j.d = (size_t)t.v.shape[t.v.ndim - 1];
-    if (dense_ids(yo, "y", j.n, &y, &j.ny) != 0 ||
-        (xo != Py_None && dense_ids(xo, "x", j.n, &x, &j.nx) != 0))
+    if (labels(yo, "y", j.n, &y) != 0 || (xo != Py_None && labels(xo, "x", j.n, &x) != 0))
         goto done;
     if (x && j.kde) {
         PyErr_Format(PyExc_ValueError,

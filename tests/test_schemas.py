@@ -2,6 +2,7 @@
 """Real outputs against docs/*.schema.json: `actent experiment --json` in each
 shape (one analysis, an option grid, an input file, each
 --estimator, --population, --binning mass, --repeats), `actent verify --json`,
+`actent infoplane --json` (binning with a sweep and a null, KDE's both bounds)
 and an `actent-bench` file. Usage: test_schemas.py BUILD_DIR SOURCE_DIR"""
 import json
 import os
@@ -39,7 +40,7 @@ WANT = {
 def main():
     build, src = sys.argv[1], sys.argv[2]
     actent = os.path.join(build, "actent")
-    exp, ver, bench = (schema(src, n) for n in ("experiment", "verify", "bench"))
+    exp, ver, bench, ip = (schema(src, n) for n in ("experiment", "verify", "bench", "infoplane"))
     checked = 0
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.json")
@@ -93,6 +94,23 @@ def main():
         checked += 1
         bad = dict(doc, schema="actent.verify/0")
         assert not ver.is_valid(bad), "a broken verify document passed"
+        stack = os.path.join(tmp, "stack.npy")
+        labels = os.path.join(tmp, "labels.npy")
+        np.save(stack, np.tanh(np.random.RandomState(4).normal(size=(3, 200, 5))).astype(np.float32))
+        np.save(labels, np.random.RandomState(5).randint(0, 4, 200))
+        for args in (["--width", "0.1,0.5", "--shuffles", "2"], ["--method", "mass"],
+                     ["--method", "kde", "--noise-var", "0.01,0.1"],
+                     ["--method", "kde-lower"]):
+            doc = run([actent, "infoplane", "--layer", stack, "--labels", labels, "--json", out]
+                      + args, out)
+            ip.validate(doc)
+            checked += 1
+            assert len(doc["rows"]) == 3 * (2 if "," in " ".join(args) else 1), args
+        doc["rows"][0]["method"] = "kde-middle"
+        assert not ip.is_valid(doc), "a broken infoplane document passed"
+        del doc["rows"][0]["ixt"]
+        doc["rows"][0]["method"] = "kde-lower"
+        assert not ip.is_valid(doc), "an infoplane row without ixt passed"
         bench_exe = os.path.join(build, "actent-bench")
         if os.path.exists(bench_exe):
             doc = run([bench_exe, "--benchmark_filter=^activate/relu/scalar/unit/4096$",

@@ -1,7 +1,9 @@
 /* infoplane.c - the information plane's entry points (actent.h): options
- * by name to the core's parameters (src/core/infoplane.h). */
+ * by name to the core's parameters, labels of any values to class numbers
+ * (src/core/infoplane.h). */
 #include "infoplane.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -35,10 +37,31 @@ static int params(const struct actent_ip_options *o, struct actent_ip_params *p,
     return 0;
 }
 
-int actent_info_plane(const actent_table *tb, const float *t, size_t n, size_t d, const int32_t *y,
-                      size_t nclasses, const int32_t *x, size_t nx,
-                      const struct actent_ip_options *o, struct actent_ip_result *out, char *err,
-                      size_t errlen)
+/* the labels (and ids) numbered 0 .. k - 1 into L; -1 with a message */
+static int classes(struct actent_ip_layer *L, const int64_t *y, const int64_t *x, int32_t **buf,
+                   char *err, size_t len)
+{
+    if (L->n < 2) /* the core names it; nothing to number */
+        return 0;
+    if (!y)
+        return actent_fail(err, len, "the labels are NULL");
+    *buf = malloc(2 * L->n * sizeof **buf);
+    if (!*buf)
+        return actent_fail(err, len, "out of memory for %zu labels", L->n);
+    L->ny = actent_ip_dense_ids(y, L->n, *buf);
+    L->y = *buf;
+    if (x) {
+        L->nx = actent_ip_dense_ids(x, L->n, *buf + L->n);
+        L->x = *buf + L->n;
+    }
+    if (L->ny == 0 || (x && L->nx == 0))
+        return actent_fail(err, len, "out of memory numbering the labels");
+    return 0;
+}
+
+int actent_info_plane(const actent_table *tb, const float *t, size_t n, size_t d, const int64_t *y,
+                      const int64_t *x, const struct actent_ip_options *o,
+                      struct actent_ip_result *out, char *err, size_t errlen)
 {
     const struct act_kernels *k = actent_api_table(tb, err, errlen);
     struct actent_ip_params p;
@@ -46,12 +69,22 @@ int actent_info_plane(const actent_table *tb, const float *t, size_t n, size_t d
         return -1;
     if (!out)
         return actent_fail(err, errlen, "out is NULL");
-    struct actent_ip_layer L = {.t = t, .n = n, .d = d, .y = y, .ny = nclasses, .x = x, .nx = nx};
-    return actent_ip_compute(k, &L, &p, out, err, errlen);
+    if (x && p.method >= ACTENT_IP_KDE_UPPER)
+        return actent_fail(err, errlen,
+                           "x (input ids) applies to the binning methods; %s bounds H(T | X) by "
+                           "the noise's entropy",
+                           o->method);
+    struct actent_ip_layer L = {.t = t, .n = n, .d = d};
+    int32_t *buf = NULL;
+    int rc = classes(&L, y, x, &buf, err, errlen);
+    if (rc == 0)
+        rc = actent_ip_compute(k, &L, &p, out, err, errlen);
+    free(buf);
+    return rc;
 }
 
 int actent_info_plane_kde(const actent_table *tb, const float *t, size_t n, size_t d,
-                          const int32_t *y, size_t nclasses, const double *vars, size_t nvar,
+                          const int64_t *y, const double *vars, size_t nvar,
                           const struct actent_ip_options *o, struct actent_ip_result *upper,
                           struct actent_ip_result *lower, char *err, size_t errlen)
 {
@@ -60,7 +93,12 @@ int actent_info_plane_kde(const actent_table *tb, const float *t, size_t n, size
         return -1;
     if (!vars || !upper || !lower)
         return actent_fail(err, errlen, "%s is NULL", !vars ? "vars" : !upper ? "upper" : "lower");
-    struct actent_ip_layer L = {.t = t, .n = n, .d = d, .y = y, .ny = nclasses};
-    return actent_ip_kde(k, &L, vars, nvar, o ? o->shuffles : 0, o ? o->seed : 0, upper, lower, err,
-                         errlen);
+    struct actent_ip_layer L = {.t = t, .n = n, .d = d};
+    int32_t *buf = NULL;
+    int rc = classes(&L, y, NULL, &buf, err, errlen);
+    if (rc == 0)
+        rc = actent_ip_kde(k, &L, vars, nvar, o ? o->shuffles : 0, o ? o->seed : 0, upper, lower,
+                           err, errlen);
+    free(buf);
+    return rc;
 }

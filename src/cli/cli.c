@@ -286,15 +286,23 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_MACHINE;
     else if (strcmp(cmd, "verify") == 0)
         c->cmd = ACTENT_CMD_VERIFY;
-    else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    else if (strcmp(cmd, "infoplane") == 0) {
+        c->cmd = ACTENT_CMD_INFOPLANE; /* its options are its own (cmd_infoplane.c) */
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                c->help_topic = cmd;
+                c->cmd = ACTENT_CMD_HELP;
+            }
+        return 0;
+    } else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         c->cmd = ACTENT_CMD_HELP;
         if (argc > 3)
             return actent_fail(err, len, "help: unexpected argument '%s' (help takes one command)",
                                argv[3]);
         if (argc > 2 && !actent_cli_help_topic(argv[2]))
             return actent_fail(err, len,
-                               "help: no command '%s' (commands: experiment, verify, isa, "
-                               "machine, help, version)",
+                               "help: no command '%s' (commands: experiment, verify, infoplane, "
+                               "isa, machine, help, version)",
                                argv[2]);
         if (argc > 2)
             c->help_topic = argv[2];
@@ -303,8 +311,8 @@ int actent_cli_parse(int argc, char *const *argv, struct actent_cli *c, char *er
         c->cmd = ACTENT_CMD_VERSION;
     } else {
         return actent_fail(err, len,
-                           "unknown command '%s' (commands: experiment, verify, isa, machine, "
-                           "help, version)",
+                           "unknown command '%s' (commands: experiment, verify, infoplane, isa, "
+                           "machine, help, version)",
                            cmd);
     }
     bool mode_set = false;

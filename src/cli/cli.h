@@ -16,7 +16,8 @@ enum actent_cmd {
     ACTENT_CMD_EXPERIMENT,
     ACTENT_CMD_ISA,
     ACTENT_CMD_MACHINE,
-    ACTENT_CMD_VERIFY
+    ACTENT_CMD_VERIFY,
+    ACTENT_CMD_INFOPLANE /* parsed by the command itself (cmd_infoplane.h) */
 };
 
 struct actent_cli {

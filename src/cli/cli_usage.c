@@ -6,7 +6,7 @@
 
 bool actent_cli_help_topic(const char *topic)
 {
-    static const char *const topics[] = {"experiment", "verify", "isa",
+    static const char *const topics[] = {"experiment", "verify", "infoplane", "isa",
                                          "machine",    "help",   "version"};
     for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
         if (strcmp(topic, topics[i]) == 0)
@@ -76,10 +76,36 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  --json FILE           also write the results as JSON (- for stdout)\n");
         return;
     }
+    if (topic && strcmp(topic, "infoplane") == 0) {
+        snprintf(buf, len,
+                 "usage: actent infoplane --layer FILE.npy [--layer ...] --labels Y.npy [options]\n"
+                 "  The information plane of saved layers: I(X;T), I(T;Y) and H(T) in bits, one\n"
+                 "  row per (layer, epoch, method, parameter) (docs/infoplane.md).\n"
+                 "  --layer FILE.npy      activations, (N, d) or (E, N, d): E epochs of N samples\n"
+                 "                        by d units (float16/32/64); repeat for several layers\n"
+                 "  --labels Y.npy        N integers, one class per sample\n"
+                 "  --inputs X.npy        N integers, the input each sample is (IDNNs' I(X;T) =\n"
+                 "                        H(T) - H(T|X)); else I(X;T) = H(T)\n"
+                 "  --method M            width (floor(t / W), ibsgd), idnns (np.digitize on\n"
+                 "                        np.linspace(-1, 1, B)), count (B bins on the layer's\n"
+                 "                        range), mass (B equal-mass bins), kde (both bounds),\n"
+                 "                        kde-upper, kde-lower [width]\n"
+                 "  --width W             bin width, or a list 0.05,0.07,0.1 [0.07]\n"
+                 "  --bins B              bins, or a list [30]\n"
+                 "  --noise-var V         KDE noise variance, or a list (one pass) [0.001]\n"
+                 "  --estimator E         plugin, miller-madow, grassberger, jackknife [plugin]\n"
+                 "  --shuffles K          also I(T;Y) with the labels permuted K times [0]\n"
+                 "  --seed S              the permutations' np.random.RandomState seed [0]\n"
+                 "  --threads N           layers (file, epoch) at once [1]\n"
+                 "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
+                 "  --json FILE           also write the rows as JSON (- for stdout)\n");
+        return;
+    }
     snprintf(buf, len,
              "usage: actent <command> [options]\n"
              "  experiment   the notebook's entropy analysis (actent help experiment)\n"
              "  verify       every kernel table against the scalar reference (actent help verify)\n"
+             "  infoplane    I(X;T) and I(T;Y) of saved layers (actent help infoplane)\n"
              "  isa          the kernel tables built in, and which this CPU runs\n"
              "  machine      this machine's id, as used for results/<machine>/\n"
              "  help [cmd]   this text, or a command's options\n"

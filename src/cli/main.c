@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "cmd_experiment.h"
+#include "cmd_infoplane.h"
 #include "cmd_isa.h"
 #include "cmd_verify.h"
 #include "machine.h"
@@ -55,6 +56,8 @@ static int run_main(int argc, char **argv)
         return actent_cmd_isa(&c);
     case ACTENT_CMD_VERIFY:
         return actent_cmd_verify(&c);
+    case ACTENT_CMD_INFOPLANE:
+        return actent_cmd_infoplane(argc, argv, command);
     case ACTENT_CMD_MACHINE:
         actent_machine_id(usage, sizeof usage);
         printf("%s\n", usage);

@@ -296,3 +296,59 @@ int actent_ip_compute(const struct act_kernels *k, const struct actent_ip_layer 
     *r = out;
     return 0;
 }
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+size_t actent_ip_dense_ids(const int64_t *v, size_t n, int32_t *out)
+{
+    if (n == 0)
+        return 0;
+    int64_t lo = v[0], hi = v[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = v[i] < lo ? v[i] : lo;
+        hi = v[i] > hi ? v[i] : hi;
+    }
+    /* the span as unsigned: exact for any int64 pair */
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;
+    size_t m = 0;
+    if (span < 4 * (uint64_t)n + 1024) { /* the usual 0 .. C - 1: a table, O(n + span) */
+        int32_t *at = malloc((size_t)(span + 1) * sizeof *at);
+        if (!at)
+            return 0;
+        for (uint64_t u = 0; u <= span; u++)
+            at[u] = -1;
+        for (size_t i = 0; i < n; i++)
+            at[(uint64_t)v[i] - (uint64_t)lo] = 0;
+        for (uint64_t u = 0; u <= span; u++)
+            if (at[u] == 0)
+                at[u] = (int32_t)m++;
+        for (size_t i = 0; i < n; i++)
+            out[i] = at[(uint64_t)v[i] - (uint64_t)lo];
+        free(at);
+        return m;
+    }
+    uint64_t *key = malloc(2 * n * sizeof *key), *sorted = key + n;
+    if (!key)
+        return 0;
+    for (size_t i = 0; i < n; i++) /* the sign bit flipped: unsigned order is signed order */
+        key[i] = sorted[i] = (uint64_t)v[i] ^ ((uint64_t)1 << 63);
+    qsort(sorted, n, sizeof *sorted, cmp_u64);
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || sorted[m - 1] != sorted[i])
+            sorted[m++] = sorted[i];
+    for (size_t i = 0; i < n; i++) {
+        size_t at = 0, len = m; /* the rank of key[i]: the last sorted[at] <= key[i] */
+        while (len > 1) {
+            size_t half = len / 2;
+            at = sorted[at + half] <= key[i] ? at + half : at;
+            len -= half;
+        }
+        out[i] = (int32_t)at;
+    }
+    free(key);
+    return m;
+}

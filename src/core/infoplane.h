@@ -92,6 +92,11 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
                   size_t nvar, size_t shuffles, uint32_t seed, struct actent_ip_result *upper,
                   struct actent_ip_result *lower, char *err, size_t len);
 
+/* Labels (any values) numbered 0 .. k - 1 in ascending order, as
+ * np.unique(v, return_inverse=True) numbers them: out[i] = the rank of v[i]
+ * among the distinct values. k; 0 when memory is short (or n is 0). */
+size_t actent_ip_dense_ids(const int64_t *v, size_t n, int32_t *out);
+
 /* the null distribution's mean and sd (ddof 0, as np.std) by Welford's
  * updates, stable where the sum of squares would cancel */
 struct actent_ip_moments {

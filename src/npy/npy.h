@@ -23,6 +23,7 @@
 enum {
     ACTENT_NPY_BORROW = 1,      /* may point into the caller's buffer instead of copying */
     ACTENT_NPY_HEADER_ONLY = 2, /* check the header and the sizes; convert nothing */
+    ACTENT_NPY_INTEGERS = 4,    /* an integer array is wanted (with HEADER_ONLY; npy_ints.c) */
 };
 
 struct actent_npy {
@@ -55,7 +56,13 @@ void actent_npy_free(struct actent_npy *a);
 void actent_npy_shape_str(int ndim, const uint64_t *shape, char *buf, size_t len);
 /* the multi-index of C-order element `flat`: "[1, 3]" ("[]" for a scalar) */
 void actent_npy_index_str(const struct actent_npy_header *h, uint64_t flat, char *buf, size_t len);
-/* "float16", "float32" or "float64" */
+/* The integers of a 1-d .npy file (any integer dtype, either byte order; a
+ * shape with one axis longer than 1 counts as 1-d) as int64 in *out (free
+ * it); `name` prefixes every message. 0, or -1 with "name: reason" (a float
+ * dtype, a 2-d shape, an unsigned value above INT64_MAX, ...). */
+int actent_npy_load_ints(const char *path, int64_t **out, size_t *n, char *err, size_t len);
+
+/* "float16", "float32" or "float64" ("int64", ... for integers) */
 const char *actent_npy_type_name(const struct actent_npy_header *h);
 
 /* float16 bits to float32, exactly (numpy's npy_halfbits_to_floatbits) */

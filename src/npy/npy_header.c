@@ -217,6 +217,7 @@ static int dtype(const char *d, struct actent_npy_header *h, struct lex *l)
     char order = '=';
     if (*p && strchr("<>=|!", *p))
         order = *p++;
+    const char kind = *p;
     const char *what = NULL;
     switch (*p) {
     case 'f':
@@ -229,8 +230,7 @@ static int dtype(const char *d, struct actent_npy_header *h, struct lex *l)
         break;
     case 'i':
     case 'u':
-        what = "integer";
-        break;
+        break; /* integers are read only where asked for (npy.c says so otherwise) */
     case 'b':
     case '?':
         what = "boolean";
@@ -257,11 +257,19 @@ static int dtype(const char *d, struct actent_npy_header *h, struct lex *l)
         size = size * 10 + (*p - '0');
     if (*p != '\0' || size == 0)
         return bad(l, "unknown dtype '%s': " SUPPORTED, pd);
-    if (size != 2 && size != 4 && size != 8)
+    h->kind = kind;
+    if (h->kind != 'f') {
+        if (size != 1 && size != 2 && size != 4 && size != 8)
+            return bad(l, "integer dtype '%s' (%d-byte integers) is not supported", pd, size);
+    } else if (size != 2 && size != 4 && size != 8) {
         return bad(l, "float dtype '%s' (%d-byte floats) is not supported: " SUPPORTED, pd, size);
+    }
     h->itemsize = size;
     h->big = order == '>' || order == '!' || ((order == '=' || order == '|') && host_big_endian());
-    snprintf(h->descr, sizeof h->descr, "%cf%d", h->big ? '>' : '<', size);
+    if (size == 1)
+        snprintf(h->descr, sizeof h->descr, "|%c1", h->kind);
+    else
+        snprintf(h->descr, sizeof h->descr, "%c%c%d", h->big ? '>' : '<', h->kind, size);
     return 0;
 }
 

@@ -14,12 +14,13 @@
 #define ACTENT_NPY_MAX_DIMS 32
 
 struct actent_npy_header {
-    int itemsize; /* 2, 4 or 8: float16, float32, float64 */
+    char kind;    /* 'f' float; 'i', 'u' integers (read only with ACTENT_NPY_INTEGERS) */
+    int itemsize; /* floats: 2, 4 or 8 (float16, float32, float64); integers 1, 2, 4, 8 */
     bool big;     /* the data is big-endian */
     bool fortran; /* fortran_order: column-major data */
     int ndim;     /* 0 for a scalar */
     uint64_t shape[ACTENT_NPY_MAX_DIMS];
-    char descr[8]; /* normalized: "<f4", ">f8", ... */
+    char descr[8]; /* normalized: "<f4", ">f8", "<i8", "|u1", ... */
 };
 
 /* Parses `len` bytes of header text (not NUL-terminated). 0, or -1 with the
