@@ -294,8 +294,8 @@ ACTENT_API int actent_info_plane(const actent_table *tb, const float *t, size_t 
 ACTENT_API int actent_info_plane_kde(const actent_table *tb, const float *t, size_t n, size_t d,
                                      const int64_t *y, const double *vars, size_t nvar,
                                      const struct actent_ip_options *o,
-                                     struct actent_ip_result *upper,
-                                     struct actent_ip_result *lower, char *err, size_t errlen);
+                                     struct actent_ip_result *upper, struct actent_ip_result *lower,
+                                     char *err, size_t errlen);
 
 /* Releases memory the library returned; NULL is allowed. */
 ACTENT_API void actent_free(void *p);

@@ -80,8 +80,7 @@ static int option(struct actent_ip_cli *c, const char *opt, const char *v, const
     return 0;
 }
 
-int actent_ip_cli_parse(int argc, char *const *argv, struct actent_ip_cli *c, char *err,
-                        size_t len)
+int actent_ip_cli_parse(int argc, char *const *argv, struct actent_ip_cli *c, char *err, size_t len)
 {
     memset(c, 0, sizeof *c);
     c->method = "width";
@@ -108,14 +107,16 @@ int actent_ip_cli_parse(int argc, char *const *argv, struct actent_ip_cli *c, ch
     if (c->nlayers == 0 || !c->labels)
         return actent_fail(err, len, "infoplane: %s is needed (see: actent help infoplane)",
                            c->nlayers == 0 ? "--layer FILE.npy" : "--labels FILE.npy");
-    const char *want = strncmp(c->method, "kde", 3) == 0    ? "--noise-var"
+    const char *want = strncmp(c->method, "kde", 3) == 0 ? "--noise-var"
                        : strcmp(c->method, "width") == 0 ? "--width"
                                                          : "--bins";
     if (sweep && strcmp(sweep, want) != 0)
         return actent_fail(err, len, "infoplane: %s does not apply to --method %s (it takes %s)",
                            sweep, c->method, want);
     if (!sweep) {
-        c->values[0] = strcmp(want, "--width") == 0 ? 0.07 : strcmp(want, "--bins") == 0 ? 30 : 1e-3;
+        c->values[0] = strcmp(want, "--width") == 0  ? 0.07
+                       : strcmp(want, "--bins") == 0 ? 30
+                                                     : 1e-3;
         c->nvalues = 1;
     }
     for (size_t i = 0; strcmp(want, "--bins") == 0 && i < c->nvalues; i++)
@@ -123,8 +124,7 @@ int actent_ip_cli_parse(int argc, char *const *argv, struct actent_ip_cli *c, ch
             return actent_fail(err, len, "--bins %g: a whole number of bins is needed",
                                c->values[i]);
     if (c->inputs && strncmp(c->method, "kde", 3) == 0)
-        return actent_fail(err, len, "--inputs applies to the binning methods, not %s",
-                           c->method);
+        return actent_fail(err, len, "--inputs applies to the binning methods, not %s", c->method);
     return 0;
 }
 
@@ -159,8 +159,13 @@ static void job(void *ctx, size_t i)
     const struct actent_ip_cli *c = r->c;
     const struct layerfile *lf = &r->lf[r->job_file[i]];
     size_t e = r->job_epoch[i];
-    struct actent_ip_layer L = {.t = lf->a.data + e * lf->n * lf->d, .n = lf->n, .d = lf->d,
-                                .y = r->y, .ny = r->ny, .x = r->x, .nx = r->nx};
+    struct actent_ip_layer L = {.t = lf->a.data + e * lf->n * lf->d,
+                                .n = lf->n,
+                                .d = lf->d,
+                                .y = r->y,
+                                .ny = r->ny,
+                                .x = r->x,
+                                .nx = r->nx};
     char err[512];
     int rc = 0;
     struct actent_ip_row *row = r->rows + i * c->nvalues;
@@ -185,10 +190,15 @@ static void job(void *ctx, size_t i)
         }
     }
     for (size_t v = 0; v < c->nvalues; v++)
-        row[v] = (struct actent_ip_row){.layer = c->layers[r->job_file[i]], .epoch = e,
-                                        .method = c->method, .param = c->values[v],
-                                        .estimator = c->estimator, .n = lf->n, .d = lf->d,
-                                        .r = row[v].r, .lower = row[v].lower};
+        row[v] = (struct actent_ip_row){.layer = c->layers[r->job_file[i]],
+                                        .epoch = e,
+                                        .method = c->method,
+                                        .param = c->values[v],
+                                        .estimator = c->estimator,
+                                        .n = lf->n,
+                                        .d = lf->d,
+                                        .r = row[v].r,
+                                        .lower = row[v].lower};
     if (rc != 0 && !__atomic_exchange_n(&r->failed, 1, __ATOMIC_SEQ_CST))
         snprintf(r->err, sizeof r->err, "%s, epoch %zu: %s", c->layers[r->job_file[i]], e, err);
     r->done++;
@@ -241,8 +251,7 @@ static int load_layer(const char *path, struct layerfile *lf, char *err, size_t 
     return 0;
 }
 
-static int compute(struct run *r, const char *command, struct actent_out *o, char *err,
-                   size_t len)
+static int compute(struct run *r, const char *command, struct actent_out *o, char *err, size_t len)
 {
     const struct actent_ip_cli *c = r->c;
     size_t jobs = 0;
@@ -266,8 +275,12 @@ static int compute(struct run *r, const char *command, struct actent_out *o, cha
     actent_progress_end(&prog, jobs);
     if (r->failed)
         return actent_fail(err, len, "%s", r->err);
-    struct actent_ip_run run = {.command = command, .table = r->k->name, .shuffles = c->shuffles,
-                                .seed = c->seed, .rows = r->rows, .nrows = jobs * c->nvalues};
+    struct actent_ip_run run = {.command = command,
+                                .table = r->k->name,
+                                .shuffles = c->shuffles,
+                                .seed = c->seed,
+                                .rows = r->rows,
+                                .nrows = jobs * c->nvalues};
     actent_ip_write_table(stdout, &run);
     if (!o)
         return 0;

@@ -14,7 +14,7 @@ struct actent_ip_cli {
     const char *layers[ACTENT_IP_MAX_LAYERS];
     size_t nlayers;
     const char *labels, *inputs, *json, *isa;
-    const char *method; /* as given: width, ..., kde, kde-upper, kde-lower */
+    const char *method;                 /* as given: width, ..., kde, kde-upper, kde-lower */
     double values[ACTENT_IP_MAX_SWEEP]; /* widths, bin counts or noise variances */
     size_t nvalues;
     const char *estimator;

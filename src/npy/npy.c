@@ -121,8 +121,7 @@ int actent_npy_parse(const char *name, const void *buf, size_t size, unsigned fl
                     "float64",
                     a->h.descr);
     if (a->h.kind == 'f' && (flags & ACTENT_NPY_INTEGERS))
-        return fail(err, len, name, "float dtype '%s' where integers are needed",
-                    a->h.descr);
+        return fail(err, len, name, "float dtype '%s' where integers are needed", a->h.descr);
     uint64_t n = 0, bytes = 0;
     if (sizes(name, &a->h, &n, &bytes, err, len) != 0)
         return -1;
@@ -241,7 +240,7 @@ const char *actent_npy_type_name(const struct actent_npy_header *h)
 {
     if (h->kind == 'i' || h->kind == 'u') {
         static const char *const names[2][4] = {{"int8", "int16", "int32", "int64"},
-                                                 {"uint8", "uint16", "uint32", "uint64"}};
+                                                {"uint8", "uint16", "uint32", "uint64"}};
         int i = h->itemsize == 1 ? 0 : h->itemsize == 2 ? 1 : h->itemsize == 4 ? 2 : 3;
         return names[h->kind == 'u'][i];
     }

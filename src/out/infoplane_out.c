@@ -24,8 +24,8 @@ void actent_ip_write_table(FILE *f, const struct actent_ip_run *run)
         for (int b = 0; b < (strcmp(r->method, "kde") == 0 ? 2 : 1); b++) {
             const struct actent_ip_result *v = b ? &r->lower : &r->r;
             const char *m = strcmp(r->method, "kde") ? r->method : b ? "kde-lower" : "kde-upper";
-            fprintf(f, "%-24.24s %5zu %-9s %10.4g %9.4f %9.4f %10.4f ", name, r->epoch, m,
-                    r->param, v->ixt, v->ity, v->ht);
+            fprintf(f, "%-24.24s %5zu %-9s %10.4g %9.4f %9.4f %10.4f ", name, r->epoch, m, r->param,
+                    v->ixt, v->ity, v->ht);
             if (is_kde(m))
                 fprintf(f, "%9s", "-");
             else

@@ -12,8 +12,8 @@
 
 /* one (layer, epoch, method, parameter) */
 struct actent_ip_row {
-    const char *layer; /* the file */
-    size_t epoch;      /* the index in an (E, N, d) stack; 0 for one (N, d) layer */
+    const char *layer;  /* the file */
+    size_t epoch;       /* the index in an (E, N, d) stack; 0 for one (N, d) layer */
     const char *method; /* "width", ..., "kde" (both bounds: r upper, lower) */
     double param;       /* width, bins or noise_var, as the method takes */
     const char *estimator;
