@@ -31,6 +31,7 @@ from act_list import ORDER  # noqa: E402
 from bench_json import load as load_bench  # noqa: E402
 from report_bench import bench_section  # noqa: E402
 from report_bins import ESTIMATORS, bins_section  # noqa: E402
+from report_infoplane import infoplane_section  # noqa: E402
 from report_machine import machine_section  # noqa: E402
 from report_sweep import load as load_sweep  # noqa: E402
 from report_sweep import sweep_section  # noqa: E402
@@ -354,6 +355,7 @@ def main():
         else:
             bench_section(r, ctx, rows)
         sweep_section(r, sweep)
+        infoplane_section(r, args.folder)
         machine_section(r, ctx, v, nb)
     except (KeyError, TypeError, ValueError) as e:
         sys.exit("report.py: %s: a JSON file lacks what the report needs (%s: %s)"

@@ -20,14 +20,21 @@ Each analysed batch gives one row per layer (per neuron with per_neuron=True):
 a dict json.dump accepts, with layer (the module's qualified name),
 module, activation, epoch, batch, training, n, bins, mode, estimator,
 input_entropy, entropy, reduction (and neuron).
+
+The information plane of every activation layer at once, on a whole data
+set (the model in eval mode, no gradients kept, the layers' outputs T taken
+by the same hooks):
+
+    rows = actent.torch.info_plane(model, x, y, method="width", width=0.07)
 """
 import warnings
 
 import torch
 
 from . import activation_entropy, analyse, entropy, histogram
+from . import info_plane as _info_plane
 
-__all__ = ["MODULES", "activation_name", "watch", "Watch"]
+__all__ = ["MODULES", "activation_name", "info_plane", "layer_outputs", "watch", "Watch"]
 
 
 def _leaky(m):
@@ -185,3 +192,53 @@ def watch(model, modules=None, bins=50, every=1, per_neuron=False, mode="noteboo
     A context manager: the hooks go at exit; w.rows stays. Set w.epoch as the
     epochs go."""
     return Watch(model, modules, bins, every, per_neuron, mode, estimator, training_only)
+
+
+def layer_outputs(model, x, modules=None):
+    """The output of every activation module actent can map (or of those named
+    in modules) when model runs on x, in eval mode and without gradients:
+    {qualified name: tensor (N, ...)}, in the order the modules ran. A module
+    called more than once gives "name", "name[1]", ... The model's training
+    mode is restored."""
+    wanted = None if modules is None else set(modules)
+    outs, handles = {}, []
+
+    def hook(name):
+        def f(mod, inputs, output):
+            key, k = name, 1
+            while key in outs:
+                key, k = "%s[%d]" % (name, k), k + 1
+            outs[key] = output.detach()
+        return f
+
+    for name, m in model.named_modules():
+        if wanted is not None and name not in wanted and m not in wanted:
+            continue
+        if activation_name(m) is not None or (wanted is not None and name in wanted):
+            handles.append(m.register_forward_hook(hook(name)))
+    was = model.training
+    try:
+        model.eval()
+        with torch.no_grad():
+            model(x)
+    finally:
+        model.train(was)
+        for h in handles:
+            h.remove()
+    return outs
+
+
+def info_plane(model, x, y, modules=None, **kw):
+    """actent.info_plane of every activation layer of model on the data set
+    (x, y): one row per layer (and per swept value), each a dict with layer
+    (the module's qualified name) and activation beside info_plane's keys.
+    kw: info_plane's (method, width, bins, noise_var, estimator, shuffles,
+    seed, table, threads); a layer's output is flattened to (N, features)."""
+    acts = {n: activation_name(m) for n, m in model.named_modules()}
+    rows = []
+    for name, t in layer_outputs(model, x, modules).items():
+        r = _info_plane(t.reshape(t.shape[0], -1), y, **kw)
+        base = name.split("[")[0]
+        for row in r if isinstance(r, list) else [r]:
+            rows.append(dict({"layer": name, "activation": acts.get(base)}, **row))
+    return rows
