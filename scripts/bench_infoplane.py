@@ -12,8 +12,13 @@ process, one thread, calls interleaved (A, B, A, B, ...), medians:
           vectorized: dists = x2 + x2.T - 2 x x.T, scipy's logsumexp per row,
           on each class's rows too), numpy on the float32 layer
 
-Writes the rows as JSON (--out) and prints a table. The layer is
-np.tanh(N(0, 1)) from np.random.RandomState(0).
+Each pair is timed twice: interleaved (A, B, A, B: each call finds the
+caches and the heap as the other left them, as in a training loop that
+calls both) and back to back (A, A, ..., then B, B, ...). The first is the
+slower for actent at small sizes: numpy's large temporaries make glibc trim
+the heap, and actent's scratch (about 50 bytes per sample) is faulted in
+again on the next call. Writes the rows as JSON (--out) and prints a table.
+The layer is np.tanh(N(0, 1)) from np.random.RandomState(0).
 
     PYTHONPATH=build/python taskset -c 1 /usr/bin/python3 scripts/bench_infoplane.py \\
         [--repeat 11] [--out results/<machine>/infoplane-bench.json]
@@ -68,14 +73,23 @@ def kde_numpy(t, y, var=1e-3):
     return out
 
 
+def timed(f):
+    t0 = time.perf_counter()
+    f()
+    return time.perf_counter() - t0
+
+
 def interleaved(a, b, repeat):
     ta, tb = [], []
     for _ in range(repeat):
-        for f, ts in ((a, ta), (b, tb)):
-            t0 = time.perf_counter()
-            f()
-            ts.append(time.perf_counter() - t0)
+        ta.append(timed(a))
+        tb.append(timed(b))
     return float(np.median(ta)), float(np.median(tb))
+
+
+def back_to_back(f, repeat):
+    f()  # once to warm
+    return float(np.median([timed(f) for _ in range(repeat)]))
 
 
 def main():
@@ -87,7 +101,9 @@ def main():
     rows = []
     cases = [("width", d, 4096) for d in (10, 100, 1024)]
     cases += [("idnns", d, 4096) for d in (10, 100, 1024)] + [("kde", 10, 4096)]
-    print(f"{'method':8} {'d':>5} {'N':>6} {'actent ms':>10} {'numpy ms':>10} {'ratio':>7}")
+    print(f"{'':21} {'interleaved':>27} {'back to back':>29}")
+    print(f"{'method':8} {'d':>5} {'N':>6} {'actent ms':>10} {'numpy ms':>9} {'ratio':>6}"
+          f" {'actent ms':>10} {'numpy ms':>9} {'ratio':>7}")
     for method, d, n in cases:
         t = np.tanh(rs.normal(0, 1, (n, d))).astype(np.float32)
         y = rs.randint(0, 10, n)
@@ -96,9 +112,12 @@ def main():
                   "kde": lambda: kde_numpy(t, y)}[method]
         rep = a.repeat if method != "kde" else max(3, a.repeat // 3)
         ta, tb = interleaved(ours, theirs, rep)
+        sa, sb = back_to_back(ours, rep), back_to_back(theirs, rep)
         rows.append({"method": method, "d": d, "n": n, "actent_s": ta, "numpy_s": tb,
-                     "ratio": tb / ta, "repeat": rep})
-        print(f"{method:8} {d:5} {n:6} {ta * 1e3:10.3f} {tb * 1e3:10.2f} {tb / ta:6.1f}x")
+                     "ratio": tb / ta, "actent_alone_s": sa, "numpy_alone_s": sb,
+                     "ratio_alone": sb / sa, "repeat": rep})
+        print(f"{method:8} {d:5} {n:6} {ta * 1e3:10.3f} {tb * 1e3:9.2f} {tb / ta:5.1f}x"
+              f" {sa * 1e3:10.3f} {sb * 1e3:9.2f} {sb / sa:6.1f}x")
     if a.out:
         os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
         with open(a.out, "w") as f:
