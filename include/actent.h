@@ -263,7 +263,10 @@ struct actent_ip_options {
     const char *estimator; /* binning: NULL or "plugin", "miller-madow", "grassberger",
                               "jackknife", applied to H(T) and to each H(T | Y = y) */
     size_t shuffles;       /* I(T;Y) with the labels permuted this many times */
-    uint32_t seed;         /* np.random.RandomState(seed).shuffle, once per permutation */
+    size_t bootstrap;      /* binning: error bars from this many resamples of the rows */
+    uint32_t seed;         /* np.random.RandomState(seed): .shuffle once per permutation; a
+                              stream of its own, from the same seed, .randint(0, n, n) once
+                              per bootstrap replicate */
 };
 
 /* One row of the table: bits. For KDE, ht is the bound on H(T) (a
@@ -273,6 +276,7 @@ struct actent_ip_result {
     uint64_t patterns;         /* binning: distinct rows of bin codes */
     int saturated;             /* binning: every row distinct, H(T) = log2 n: I saturates */
     double null_mean, null_sd; /* shuffles > 0: I(T;Y) under permuted labels; else NaN */
+    double ixt_sd, ity_sd;     /* bootstrap > 0: the replicates' sd (ddof 0); else NaN */
 };
 
 /* I(X;T), I(T;Y) and H(T) of the n x d float32 layer t (row i at t + i * d,

@@ -96,7 +96,10 @@ PyDoc_STRVAR(
     "KDE sweep shares one pass over the pairs). estimator: 'plugin',\n"
     "'miller-madow', 'grassberger' or 'jackknife' on the pattern counts; shuffles:\n"
     "I(T;Y) with y permuted this many times (np.random.RandomState(seed).shuffle),\n"
-    "reported as ity_null_mean and ity_null_sd; x: input ids for IDNNs' I(X;T) =\n"
+    "reported as ity_null_mean and ity_null_sd; bootstrap: binning's error bars,\n"
+    "the sd of I(X;T) and I(T;Y) over this many resamples of the rows (ixt_sd,\n"
+    "ity_sd; np.random.RandomState(seed).randint(0, N, N) each); x: input ids for\n"
+    "IDNNs' I(X;T) =\n"
     "H(T) - H(T|X) (else I(X;T) = H(T)); threads: layers at once.");
 
 #endif

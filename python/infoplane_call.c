@@ -142,9 +142,12 @@ static int put(PyObject *d, const char *k, PyObject *v)
 static int values(PyObject *d, const struct job *j, const struct actent_ip_result *r,
                   const char *suffix)
 {
-    static const char *const keys[] = {"ixt", "ity", "ht", "ity_null_mean", "ity_null_sd"};
-    const double v[] = {r->ixt, r->ity, r->ht, r->null_mean, r->null_sd};
-    for (size_t i = 0; i < (j->o.shuffles ? 5u : 3u); i++) {
+    static const char *const keys[] = {"ixt",         "ity",    "ht",    "ity_null_mean",
+                                       "ity_null_sd", "ixt_sd", "ity_sd"};
+    const double v[] = {r->ixt, r->ity, r->ht, r->null_mean, r->null_sd, r->ixt_sd, r->ity_sd};
+    for (size_t i = 0; i < 7; i++) {
+        if ((i >= 3 && i < 5 && !j->o.shuffles) || (i >= 5 && !j->o.bootstrap))
+            continue;
         char key[32];
         snprintf(key, sizeof key, "%s%s", keys[i], suffix);
         if (put(d, key, PyFloat_FromDouble(v[i])) != 0)
@@ -180,8 +183,11 @@ static PyObject *row(const struct job *j, const char *method, const struct acten
         bad = bad || put(d, "patterns", PyLong_FromUnsignedLongLong(r->patterns)) ||
               put(d, "saturated", PyBool_FromLong(r->saturated));
     if (j->o.shuffles)
-        bad = bad || put(d, "shuffles", PyLong_FromSize_t(j->o.shuffles)) ||
-              put(d, "seed", PyLong_FromUnsignedLong(j->o.seed));
+        bad = bad || put(d, "shuffles", PyLong_FromSize_t(j->o.shuffles));
+    if (j->o.bootstrap)
+        bad = bad || put(d, "bootstrap", PyLong_FromSize_t(j->o.bootstrap));
+    if (j->o.shuffles || j->o.bootstrap)
+        bad = bad || put(d, "seed", PyLong_FromUnsignedLong(j->o.seed));
     if (bad)
         Py_CLEAR(d);
     return d;
@@ -217,14 +223,14 @@ static int sweep_arg(PyObject *o, char which, const char *what, double dflt, str
 
 PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
 {
-    static char *names[] = {"t",         "y",         "method",   "width", "bins",
-                            "noise_var", "estimator", "shuffles", "seed",  "x",
-                            "table",     "threads",   NULL};
+    static char *names[] = {"t",         "y",         "method",   "width",     "bins",
+                            "noise_var", "estimator", "shuffles", "bootstrap", "seed",
+                            "x",         "table",     "threads",  NULL};
     PyObject *to, *yo, *mo = NULL, *wo = NULL, *bo = NULL, *vo = NULL, *eo = NULL, *so = NULL;
-    PyObject *seedo = NULL, *xo = Py_None, *table = Py_None, *tho = NULL;
+    PyObject *seedo = NULL, *xo = Py_None, *table = Py_None, *tho = NULL, *bso = NULL;
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOOOOOOOO:info_plane", names, &to, &yo, &mo,
-                                     &wo, &bo, &vo, &eo, &so, &seedo, &xo, &table, &tho))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOOOOOOOOO:info_plane", names, &to, &yo, &mo,
+                                     &wo, &bo, &vo, &eo, &so, &bso, &seedo, &xo, &table, &tho))
         return NULL;
     struct job j = {.o = {.method = "width", .width = 0.07, .bins = 30, .noise_var = 1e-3}};
     if (arg_table(table, &j.tb) != 0)
@@ -244,11 +250,13 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
                             "kde-lower)",
                             j.o.method);
     j.kde = mi >= 4;
-    uint64_t shuffles = 0, seed = 0, threads = 1, bins = 30;
+    uint64_t shuffles = 0, seed = 0, threads = 1, bins = 30, boot = 0;
     if ((so && arg_range(so, "shuffles", 1u << 20, "at most 2**20 permutations", &shuffles)) ||
         (seedo && arg_range(seedo, "seed", UINT32_MAX, "numpy's seed, 0 .. 2**32 - 1", &seed)) ||
-        (tho && arg_range(tho, "threads", 64, "at most 64 threads", &threads)))
+        (tho && arg_range(tho, "threads", 64, "at most 64 threads", &threads)) ||
+        (bso && arg_range(bso, "bootstrap", 1u << 20, "at most 2**20 replicates", &boot)))
         return NULL;
+    j.o.bootstrap = (size_t)boot;
     j.o.shuffles = (size_t)shuffles;
     j.o.seed = (uint32_t)seed;
     double *vbuf = PyMem_Malloc(MAX_SWEEP * sizeof *vbuf);
@@ -287,6 +295,11 @@ PyObject *py_info_plane(PyObject *self, PyObject *args, PyObject *kw)
     j.d = (size_t)t.v.shape[t.v.ndim - 1];
     if (labels(yo, "y", j.n, &y) != 0 || (xo != Py_None && labels(xo, "x", j.n, &x) != 0))
         goto done;
+    if (j.o.bootstrap && j.kde) {
+        PyErr_Format(PyExc_ValueError, "bootstrap applies to the binning methods, not %s",
+                     j.o.method);
+        goto done;
+    }
     if (x && j.kde) {
         PyErr_Format(PyExc_ValueError,
                      "x (input ids) applies to the binning methods; %s bounds H(T | X) by the "

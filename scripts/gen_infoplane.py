@@ -19,13 +19,16 @@ code computes them, re-implemented here from the codes' public descriptions:
   logsumexp over each row.
 - estimators on the pattern counts: scripts/gen_estimators.py's formulas.
 - shuffles: np.random.RandomState(seed).shuffle(y) once per permutation.
+- bootstrap: np.random.RandomState(seed).randint(0, N, N) once per replicate
+  (a stream of its own), the rows (codes, labels, input ids) resampled, the
+  sd (np.std) of the replicates' I(X;T) and I(T;Y).
 
 Layers: random ones (tanh, relu with ties, a layer of repeated rows) and
 real ones, the hidden layers of scikit-learn MLPs (tanh and relu) trained on
 scikit-learn's digits. Writes tests/data/ip_<case>_t.npy, the labels (and
 input ids) once per data set as ip_<data>_{y,x}.npy, the cases in
 tests/data/ip_cases.txt and the expected rows in tests/data/ip_expect.npy
-(ixt, ity, ht, patterns, null mean, null sd; bits).
+(ixt, ity, ht, patterns, null mean, null sd, ixt sd, ity sd; bits).
 
     /usr/bin/python3 scripts/gen_infoplane.py [--out tests/data]
 """
@@ -83,7 +86,7 @@ def codes_for(t, method, param):
     return np.minimum(idx, len(edges) - 2).reshape(t.shape)
 
 
-def binning_row(t, y, x, method, param, estimator, shuffles, seed):
+def binning_row(t, y, x, method, param, estimator, shuffles, seed, boot):
     codes = codes_for(t, method, param)
     ht = h_bits(codes, estimator)
     ixt = ht - (cond_bits(codes, x, estimator) if x is not None else 0.0)
@@ -97,7 +100,18 @@ def binning_row(t, y, x, method, param, estimator, shuffles, seed):
             rs.shuffle(yp)
             vals.append(ht - cond_bits(codes, yp, estimator))
         mean, sd = np.mean(vals), np.std(vals)
-    return [ixt, ity, ht, len(unique_counts(codes)), mean, sd]
+    sx = sy = np.nan
+    if boot:
+        rs = np.random.RandomState(seed)
+        bx, by = [], []
+        for _ in range(boot):
+            idx = rs.randint(0, len(y), len(y))
+            c = codes[idx]
+            h = h_bits(c, estimator)
+            bx.append(h - (cond_bits(c, x[idx], estimator) if x is not None else 0.0))
+            by.append(h - cond_bits(c, y[idx], estimator))
+        sx, sy = np.std(bx), np.std(by)
+    return [ixt, ity, ht, len(unique_counts(codes)), mean, sd, sx, sy]
 
 
 def kde_h(x, var):
@@ -120,7 +134,7 @@ def kde_row(t, y, lower, var):
     ht = h(t)
     hty = sum((y == c).mean() * h(t[y == c]) for c in np.unique(y))
     noise = dims / 2.0 * (np.log(2 * np.pi * var) + 1)
-    return [(ht - noise) / LN2, (ht - hty) / LN2, ht / LN2, 0, np.nan, np.nan]
+    return [(ht - noise) / LN2, (ht - hty) / LN2, ht / LN2, 0, np.nan, np.nan, np.nan, np.nan]
 
 
 def mlp_layers(activation, seed):
@@ -173,23 +187,25 @@ def main():
         np.save(os.path.join(a.out, f"ip_{data}_y.npy"), y)
         if x is not None:
             np.save(os.path.join(a.out, f"ip_{data}_x.npy"), x)
-        specs = [("width", 0.07, "plugin", 0, 0), ("width", 0.5, "plugin", 5, 3),
-                 ("idnns", 30, "plugin", 0, 0), ("idnns", 8, "plugin", 0, 0),
-                 ("count", 30, "plugin", 0, 0), ("mass", 30, "plugin", 0, 0),
-                 ("width", 0.5, "miller-madow", 0, 0), ("width", 0.5, "grassberger", 0, 0),
-                 ("width", 0.5, "jackknife", 0, 0)]
-        for method, param, e, k, seed in specs:
+        specs = [("width", 0.07, "plugin", 0, 0, 0), ("width", 0.5, "plugin", 5, 3, 4),
+                 ("idnns", 30, "plugin", 0, 0, 0), ("idnns", 8, "plugin", 0, 7, 3),
+                 ("count", 30, "plugin", 0, 0, 0), ("mass", 30, "plugin", 0, 0, 0),
+                 ("width", 0.5, "miller-madow", 0, 0, 0), ("width", 0.5, "grassberger", 0, 0, 0),
+                 ("width", 0.5, "jackknife", 0, 0, 0)]
+        for method, param, e, k, seed, boot in specs:
             for use_x in ([0, 1] if x is not None and method == "idnns" else [0]):
-                rows.append(binning_row(t, y, x if use_x else None, method, param, e, k, seed))
-                lines.append(f"{name} {data} {method} {param!r} {e} {k} {seed} {use_x}")
+                rows.append(binning_row(t, y, x if use_x else None, method, param, e, k, seed,
+                                        boot))
+                lines.append(f"{name} {data} {method} {param!r} {e} {k} {seed} {use_x} {boot}")
         for var in (1e-3, 0.1):
             for lower in (0, 1):
                 rows.append(kde_row(t, y, lower, var))
                 m = "kde-lower" if lower else "kde-upper"
-                lines.append(f"{name} {data} {m} {var!r} plugin 0 0 0")
+                lines.append(f"{name} {data} {m} {var!r} plugin 0 0 0 0")
     np.save(os.path.join(a.out, "ip_expect.npy"), np.array(rows, dtype=np.float64))
     with open(os.path.join(a.out, "ip_cases.txt"), "w") as f:
-        f.write("# case labels method param estimator shuffles seed use_x (scripts/gen_infoplane.py)\n")
+        f.write("# case labels method param estimator shuffles seed use_x bootstrap "
+                "(scripts/gen_infoplane.py)\n")
         f.write("\n".join(lines) + "\n")
     print(f"{len(rows)} rows")
 

@@ -27,6 +27,7 @@ struct ipcase {
     size_t shuffles;
     unsigned seed;
     int use_x;
+    size_t boot;
 };
 
 static size_t read_cases(struct ipcase *c)
@@ -40,8 +41,8 @@ static size_t read_cases(struct ipcase *c)
     size_t n = 0;
     while (n < MAX_CASES && fgets(line, sizeof line, f))
         if (line[0] != '#' &&
-            sscanf(line, "%63s %63s %15s %lf %15s %zu %u %d", c[n].name, c[n].data, c[n].method,
-                   &c[n].param, c[n].est, &c[n].shuffles, &c[n].seed, &c[n].use_x) == 8)
+            sscanf(line, "%63s %63s %15s %lf %15s %zu %u %d %zu", c[n].name, c[n].data, c[n].method,
+                   &c[n].param, c[n].est, &c[n].shuffles, &c[n].seed, &c[n].use_x, &c[n].boot) == 9)
             n++;
     fclose(f);
     return n;
@@ -95,7 +96,7 @@ static void against_numpy(void **state)
     assert_true(nc > 100);
     struct ref want;
     ref_load(&want, "ip_expect", "<f8");
-    assert_int_equal(want.n, nc * 6);
+    assert_int_equal(want.n, nc * 8);
     for (size_t ti = 0; ti < act_ntables; ti++) {
         const struct act_kernels *k = act_tables[ti];
         if (!k->cpu_ok())
@@ -110,16 +111,18 @@ static void against_numpy(void **state)
                                          .noise_var = c[i].param,
                                          .est = actent_estimator_from_name(c[i].est),
                                          .shuffles = c[i].shuffles,
+                                         .bootstrap = c[i].boot,
                                          .seed = c[i].seed};
             struct actent_ip_result r;
             char err[256];
             if (actent_ip_compute(k, &l.L, &p, &r, err, sizeof err) != 0)
                 fail_msg("%s %s %s: %s", k->name, c[i].name, c[i].method, err);
-            const double *w = (const double *)want.data + 6 * i;
-            double got[6] = {r.ixt, r.ity, r.ht, (double)r.patterns, r.null_mean, r.null_sd};
+            const double *w = (const double *)want.data + 8 * i;
+            double got[8] = {r.ixt,       r.ity,     r.ht,     (double)r.patterns,
+                             r.null_mean, r.null_sd, r.ixt_sd, r.ity_sd};
             bool kde = p.method >= ACTENT_IP_KDE_UPPER;
             double tol = kde ? 1e-6 : 1e-12;
-            for (int j = 0; j < 6; j++) {
+            for (int j = 0; j < 8; j++) {
                 if (isnan(w[j]) && isnan(got[j]))
                     continue;
                 double e = fabs(got[j] - w[j]);

@@ -98,7 +98,8 @@ def main():
         labels = os.path.join(tmp, "labels.npy")
         np.save(stack, np.tanh(np.random.RandomState(4).normal(size=(3, 200, 5))).astype(np.float32))
         np.save(labels, np.random.RandomState(5).randint(0, 4, 200))
-        for args in (["--width", "0.1,0.5", "--shuffles", "2"], ["--method", "mass"],
+        for args in (["--width", "0.1,0.5", "--shuffles", "2"],
+                     ["--method", "mass", "--bootstrap", "3"],
                      ["--method", "kde", "--noise-var", "0.01,0.1"],
                      ["--method", "kde-lower"]):
             doc = run([actent, "infoplane", "--layer", stack, "--labels", labels, "--json", out]

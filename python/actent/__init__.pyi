@@ -46,6 +46,7 @@ def info_plane(
     noise_var: Union[float, Sequence[float]] = 1e-3,
     estimator: str = "plugin",
     shuffles: int = 0,
+    bootstrap: int = 0,
     seed: int = 0,
     x: Optional[ArrayLike] = None,
     table: Optional[str] = None,

@@ -23,6 +23,7 @@ static int params(const struct actent_ip_options *o, struct actent_ip_params *p,
                                    .est = o->estimator ? actent_estimator_from_name(o->estimator)
                                                        : ACTENT_EST_PLUGIN,
                                    .shuffles = o->shuffles,
+                                   .bootstrap = o->bootstrap,
                                    .seed = o->seed};
     if (p->method == ACTENT_IP_METHODS)
         return actent_fail(err, len,

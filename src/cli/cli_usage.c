@@ -95,7 +95,8 @@ void actent_cli_usage(const char *topic, char *buf, size_t len)
                  "  --noise-var V         KDE noise variance, or a list (one pass) [0.001]\n"
                  "  --estimator E         plugin, miller-madow, grassberger, jackknife [plugin]\n"
                  "  --shuffles K          also I(T;Y) with the labels permuted K times [0]\n"
-                 "  --seed S              the permutations' np.random.RandomState seed [0]\n"
+                 "  --bootstrap B         binning: the sd of I(X;T), I(T;Y) over B resamples [0]\n"
+                 "  --seed S              np.random.RandomState seed of both [0]\n"
                  "  --threads N           layers (file, epoch) at once [1]\n"
                  "  --isa NAME            kernel table (see: actent isa) [$ACTENT_ISA or auto]\n"
                  "  --json FILE           also write the rows as JSON (- for stdout)\n");

@@ -65,6 +65,10 @@ static int option(struct actent_ip_cli *c, const char *opt, const char *v, const
         if (actent_arg_uint(opt, v, 0, 1u << 20, &u, err, len))
             return -1;
         c->shuffles = (size_t)u;
+    } else if (strcmp(opt, "--bootstrap") == 0) {
+        if (actent_arg_uint(opt, v, 0, 1u << 20, &u, err, len))
+            return -1;
+        c->bootstrap = (size_t)u;
     } else if (strcmp(opt, "--seed") == 0) {
         if (actent_arg_uint(opt, v, 0, UINT32_MAX, &u, err, len))
             return -1;
@@ -123,6 +127,9 @@ int actent_ip_cli_parse(int argc, char *const *argv, struct actent_ip_cli *c, ch
         if (c->values[i] != (double)(uint32_t)c->values[i])
             return actent_fail(err, len, "--bins %g: a whole number of bins is needed",
                                c->values[i]);
+    if (c->bootstrap && strncmp(c->method, "kde", 3) == 0)
+        return actent_fail(err, len, "--bootstrap applies to the binning methods, not %s",
+                           c->method);
     if (c->inputs && strncmp(c->method, "kde", 3) == 0)
         return actent_fail(err, len, "--inputs applies to the binning methods, not %s", c->method);
     return 0;
@@ -182,6 +189,7 @@ static void job(void *ctx, size_t i)
         struct actent_ip_params p = {.method = actent_ip_method_from_name(c->method),
                                      .est = actent_estimator_from_name(c->estimator),
                                      .shuffles = c->shuffles,
+                                     .bootstrap = c->bootstrap,
                                      .seed = c->seed};
         for (size_t v = 0; rc == 0 && v < c->nvalues; v++) {
             p.width = c->values[v];
@@ -278,6 +286,7 @@ static int compute(struct run *r, const char *command, struct actent_out *o, cha
     struct actent_ip_run run = {.command = command,
                                 .table = r->k->name,
                                 .shuffles = c->shuffles,
+                                .bootstrap = c->bootstrap,
                                 .seed = c->seed,
                                 .rows = r->rows,
                                 .nrows = jobs * c->nvalues};

@@ -18,7 +18,7 @@ struct actent_ip_cli {
     double values[ACTENT_IP_MAX_SWEEP]; /* widths, bin counts or noise variances */
     size_t nvalues;
     const char *estimator;
-    size_t shuffles;
+    size_t shuffles, bootstrap;
     uint32_t seed;
     unsigned threads;
 };

@@ -89,6 +89,11 @@ int actent_ip_check(const struct act_kernels *k, const struct actent_ip_layer *L
     default:
         return actent_fail(err, len, "unknown method %d", (int)p->method);
     }
+    if (p->method >= ACTENT_IP_KDE_UPPER && p->bootstrap)
+        return actent_fail(err, len,
+                           "bootstrap applies to the binning methods (%s resamples would repeat "
+                           "points, which the KDE bound takes as one Gaussian each)",
+                           method_names[p->method]);
     if (p->method < ACTENT_IP_KDE_UPPER && (p->est >= ACTENT_EST_COUNT || p->est == ACTENT_EST_KDE))
         return actent_fail(err, len, "estimator %s does not apply to pattern counts",
                            actent_estimator_name(p->est));
@@ -287,9 +292,11 @@ int actent_ip_compute(const struct act_kernels *k, const struct actent_ip_layer 
         rc = actent_patterns_cond_bits(&pt, p->est, L->x, L->nx, &htx);
     out.ity = out.ht - hty;
     out.ixt = out.ht - htx;
-    out.null_mean = out.null_sd = NAN;
+    out.null_mean = out.null_sd = out.ixt_sd = out.ity_sd = NAN;
     if (rc == 0 && p->shuffles > 0)
         rc = null_ity(&pt, L, p, out.ht, &out);
+    if (rc == 0 && p->bootstrap > 0)
+        rc = actent_ip_bootstrap(&pt, L, p, &out);
     actent_patterns_free(&pt);
     if (rc != 0)
         return actent_fail(err, len, "out of memory for the conditional counts");

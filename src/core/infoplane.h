@@ -65,6 +65,7 @@ struct actent_ip_params {
     double noise_var;          /* kde-*: s2 */
     enum actent_estimator est; /* binning: plugin, miller-madow, grassberger, jackknife */
     size_t shuffles;           /* I(T;Y) with Y permuted, this many times */
+    size_t bootstrap;          /* binning: replicates of the rows resampled */
     uint32_t seed;             /* np.random.RandomState(seed).shuffle, once per permutation */
 };
 
@@ -96,6 +97,12 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
  * np.unique(v, return_inverse=True) numbers them: out[i] = the rank of v[i]
  * among the distinct values. k; 0 when memory is short (or n is 0). */
 size_t actent_ip_dense_ids(const int64_t *v, size_t n, int32_t *out);
+
+/* binning: r->ixt_sd and r->ity_sd over p->bootstrap resamples of the rows
+ * (infoplane_boot.c); 0, -1 when memory is short */
+struct actent_patterns;
+int actent_ip_bootstrap(struct actent_patterns *pt, const struct actent_ip_layer *L,
+                        const struct actent_ip_params *p, struct actent_ip_result *r);
 
 /* the null distribution's mean and sd (ddof 0, as np.std) by Welford's
  * updates, stable where the sum of squares would cancel */

@@ -153,7 +153,9 @@ int actent_ip_kde(const struct act_kernels *k, const struct actent_ip_layer *L, 
                                                    .ixt = (ht - noise) / ln2,
                                                    .ity = ity,
                                                    .null_mean = NAN,
-                                                   .null_sd = NAN};
+                                                   .null_sd = NAN,
+                                                   .ixt_sd = NAN,
+                                                   .ity_sd = NAN};
                 else
                     actent_ip_moments_add(&mo[2 * v + b], ity);
             }

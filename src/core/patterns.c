@@ -131,6 +131,33 @@ static int scratch(struct actent_patterns *p, size_t nz)
 int actent_patterns_cond_bits(struct actent_patterns *p, enum actent_estimator e, const int32_t *z,
                               size_t nz, double *bits)
 {
+    return actent_patterns_cond_bits_of(p, e, p->id, z, nz, bits);
+}
+
+int actent_patterns_bits_of(struct actent_patterns *p, enum actent_estimator e, const uint32_t *id,
+                            double *bits)
+{
+    if (scratch(p, 1) != 0)
+        return -1;
+    size_t m = 0;
+    for (size_t q = 0; q < p->npat; q++)
+        p->stamp[q] = UINT32_MAX;
+    for (size_t k = 0; k < p->n; k++) {
+        uint32_t q = id[k];
+        if (p->stamp[q] != 0) {
+            p->stamp[q] = 0;
+            p->place[q] = (uint32_t)m;
+            p->sub[m++] = 0;
+        }
+        p->sub[p->place[q]]++;
+    }
+    *bits = actent_estimate_bits(e, p->sub, m);
+    return 0;
+}
+
+int actent_patterns_cond_bits_of(struct actent_patterns *p, enum actent_estimator e,
+                                 const uint32_t *id, const int32_t *z, size_t nz, double *bits)
+{
     if (scratch(p, nz) != 0)
         return -1;
     size_t n = p->n, *start = p->start;
@@ -152,7 +179,7 @@ int actent_patterns_cond_bits(struct actent_patterns *p, enum actent_estimator e
     for (size_t c = 0; c < nz; c++) {
         size_t m = 0;
         for (size_t r = start[c]; r < start[c + 1]; r++) {
-            uint32_t q = p->id[p->order[r]];
+            uint32_t q = id[p->order[r]];
             if (p->stamp[q] != (uint32_t)c) {
                 p->stamp[q] = (uint32_t)c;
                 p->place[q] = (uint32_t)m;

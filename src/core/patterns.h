@@ -49,4 +49,11 @@ double actent_patterns_bits(const struct actent_patterns *p, enum actent_estimat
 int actent_patterns_cond_bits(struct actent_patterns *p, enum actent_estimator e, const int32_t *z,
                               size_t nz, double *bits);
 
+/* The same two for a resample of the rows (the bootstrap): row k of the
+ * resample has pattern id[k] and class z[k], k < n. */
+int actent_patterns_bits_of(struct actent_patterns *p, enum actent_estimator e, const uint32_t *id,
+                            double *bits);
+int actent_patterns_cond_bits_of(struct actent_patterns *p, enum actent_estimator e,
+                                 const uint32_t *id, const int32_t *z, size_t nz, double *bits);
+
 #endif

@@ -18,6 +18,8 @@ void actent_ip_write_table(FILE *f, const struct actent_ip_run *run)
 {
     fprintf(f, "%-24s %5s %-9s %10s %9s %9s %10s %9s%s\n", "layer", "epoch", "method", "param",
             "I(X;T)", "I(T;Y)", "H(T)", "patterns", run->shuffles ? "  I(T;Y) null" : "");
+    if (run->bootstrap)
+        fprintf(f, "(bootstrap: the sd of I(X;T) and I(T;Y) over %zu resamples)\n", run->bootstrap);
     for (size_t i = 0; i < run->nrows; i++) {
         const struct actent_ip_row *r = &run->rows[i];
         const char *name = strrchr(r->layer, '/') ? strrchr(r->layer, '/') + 1 : r->layer;
@@ -32,6 +34,8 @@ void actent_ip_write_table(FILE *f, const struct actent_ip_run *run)
                 fprintf(f, "%8llu%s", (unsigned long long)v->patterns, v->saturated ? "*" : " ");
             if (run->shuffles)
                 fprintf(f, "  %.4f +- %.4f", v->null_mean, v->null_sd);
+            if (run->bootstrap && !is_kde(m))
+                fprintf(f, "  sd %.4f %.4f", v->ixt_sd, v->ity_sd);
             fputc('\n', f);
         }
     }
@@ -43,11 +47,14 @@ void actent_ip_write_table(FILE *f, const struct actent_ip_run *run)
 }
 
 static void values(struct json *j, const struct actent_ip_result *v, const char *suffix,
-                   bool shuffles)
+                   const struct actent_ip_run *run)
 {
-    static const char *const keys[] = {"ixt", "ity", "ht", "ity_null_mean", "ity_null_sd"};
-    const double x[] = {v->ixt, v->ity, v->ht, v->null_mean, v->null_sd};
-    for (int i = 0; i < (shuffles ? 5 : 3); i++) {
+    static const char *const keys[] = {"ixt",         "ity",    "ht",    "ity_null_mean",
+                                       "ity_null_sd", "ixt_sd", "ity_sd"};
+    const double x[] = {v->ixt, v->ity, v->ht, v->null_mean, v->null_sd, v->ixt_sd, v->ity_sd};
+    for (int i = 0; i < 7; i++) {
+        if ((i >= 3 && i < 5 && !run->shuffles) || (i >= 5 && !run->bootstrap))
+            continue;
         char key[32];
         snprintf(key, sizeof key, "%s%s", keys[i], suffix);
         json_knum(j, key, x[i]);
@@ -69,6 +76,7 @@ void actent_ip_write_json(FILE *f, const struct actent_ip_run *run)
     json_kstr(&j, "cpu", buf);
     json_kstr(&j, "table", run->table);
     json_kuint(&j, "shuffles", run->shuffles);
+    json_kuint(&j, "bootstrap", run->bootstrap);
     json_kuint(&j, "seed", run->seed);
     json_key(&j, "rows");
     json_arr_begin(&j, false);
@@ -84,10 +92,10 @@ void actent_ip_write_json(FILE *f, const struct actent_ip_run *run)
         json_kuint(&j, "n", r->n);
         json_kuint(&j, "d", r->d);
         if (strcmp(r->method, "kde") == 0) {
-            values(&j, &r->r, "_upper", run->shuffles);
-            values(&j, &r->lower, "_lower", run->shuffles);
+            values(&j, &r->r, "_upper", run);
+            values(&j, &r->lower, "_lower", run);
         } else {
-            values(&j, &r->r, "", run->shuffles);
+            values(&j, &r->r, "", run);
         }
         if (!is_kde(r->method)) {
             json_kuint(&j, "patterns", r->r.patterns);

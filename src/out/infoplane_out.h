@@ -23,7 +23,7 @@ struct actent_ip_row {
 
 struct actent_ip_run {
     const char *command, *table;
-    size_t shuffles;
+    size_t shuffles, bootstrap;
     uint32_t seed;
     const struct actent_ip_row *rows;
     size_t nrows;

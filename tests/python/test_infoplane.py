@@ -26,7 +26,7 @@ def load(name, data, use_x):
     return t, y, x
 
 
-def kwargs(method, param, est, k, seed, x):
+def kwargs(method, param, est, k, seed, x, boot):
     kw = dict(method=method, shuffles=int(k), seed=int(seed))
     if method == "width":
         kw["width"] = float(param)
@@ -37,14 +37,16 @@ def kwargs(method, param, est, k, seed, x):
     if not method.startswith("kde"):
         kw["estimator"] = est
         kw["x"] = x
+        kw["bootstrap"] = int(boot)
     return kw
 
 
 def test_against_numpy(actent):
     rows, want = cases()
-    for (name, data, method, param, est, k, seed, use_x), w in zip(rows, want):
+    assert want.shape == (len(rows), 8)
+    for (name, data, method, param, est, k, seed, use_x, boot), w in zip(rows, want):
         t, y, x = load(name, data, use_x)
-        r = actent.info_plane(t, y, **kwargs(method, param, est, k, seed, x))
+        r = actent.info_plane(t, y, **kwargs(method, param, est, k, seed, x, boot))
         tol = 1e-6 if method.startswith("kde") else 1e-12
         got = [r["ixt"], r["ity"], r["ht"]]
         np.testing.assert_allclose(got, w[:3], rtol=0, atol=tol, err_msg=f"{name} {method}")
@@ -54,19 +56,25 @@ def test_against_numpy(actent):
         if int(k):
             np.testing.assert_allclose([r["ity_null_mean"], r["ity_null_sd"]], w[4:6], rtol=0,
                                        atol=1e-12)
+        if int(boot):
+            np.testing.assert_allclose([r["ixt_sd"], r["ity_sd"]], w[6:8], rtol=0, atol=1e-12)
+        else:
+            assert "ixt_sd" not in r
 
 
 def test_stack_sweep_threads_equal_single_calls(actent):
     t, y, _ = load("digits_relu_l1", "digits", "0")
     stack = np.stack([t, t * 0.5, np.roll(t, 7, axis=0)])
     for method, sweep in (("width", dict(width=[0.1, 0.3])), ("mass", dict(bins=[4, 9])),
+                          ("idnns", dict(bins=[8, 30], bootstrap=2, shuffles=2)),
                           ("kde", dict(noise_var=[0.01, 0.1]))):
         many = actent.info_plane(stack, y, method=method, threads=2, **sweep)
         key, values = next(iter(sweep.items()))
+        extra = {k: v for k, v in sweep.items() if k != key}
         assert len(many) == 3 and all(len(per) == 2 for per in many)
         for e in range(3):
             for i, v in enumerate(values):
-                one = actent.info_plane(stack[e], y, method=method, **{key: v})
+                one = actent.info_plane(stack[e], y, method=method, **{key: v}, **extra)
                 assert many[e][i]["epoch"] == e
                 for k, val in one.items():
                     assert many[e][i][k] == val, (method, e, v, k)
@@ -149,6 +157,7 @@ def test_hostile_input(actent, change, kind, words):
     (dict(estimator="kde"), "estimator"),
     (dict(method="kde", x=np.zeros(2000, np.int64)), "binning methods"),
     (dict(width=1e-40), "int32"),
+    (dict(method="kde", bootstrap=3), "bootstrap"),
 ])
 def test_hostile_parameters(actent, kw, words):
     t, y, _ = load("tanh_d3", "tanh_d3", "0")
