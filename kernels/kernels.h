@@ -138,6 +138,17 @@ typedef void (*act_kde_fn)(const float *y, size_t n, size_t i0, size_t i1, doubl
  * outside [-2^31, 2^31). */
 typedef bool (*act_quant_fn)(const float *x, size_t n, float w, int32_t *code);
 
+/* quant_edges: count[i] = the number of the m edges <= x[i] (np.digitize's
+ * index). thr holds m + 2 floats: thr[0] = -inf, thr[1 + k] = the smallest
+ * float32 >= edge k (so edge k <= v exactly when thr[1 + k] <= v, for any
+ * float32 v), thr[m + 1] = +inf. The edges are about evenly spaced, first
+ * the first and inv = (m - 1) / (last - first) in float32: a guess floor((x
+ * - first) * inv) + 1, clamped to [0, m], is moved until thr[u] <= x <
+ * thr[u + 1], so every table gives the same counts whatever its rounding of
+ * the guess. x finite (NaN gives an unspecified count). */
+typedef void (*act_quant_edges_fn)(const float *x, size_t n, const float *thr, size_t m,
+                                   float first, float inv, int32_t *count);
+
 /* kde_dist: the tile D[r * ldd + c] = sum over k < d of (a[r * lda + k] -
  * bt[k * ldb + c])^2 for r < nr, c < nc: rows of a against columns of bt,
  * the same points transposed (feature-major), so a SIMD table runs along the
@@ -231,6 +242,7 @@ struct act_kernels {
     act_kde_fn kde_rows;                 /* kernels/<isa>/kde_<isa>.c */
     act_widen_fn widen[ACT_DTYPE_COUNT]; /* kernels/<isa>/widen_<isa>.c; [ACT_F32] NULL */
     act_quant_fn quant_width;            /* kernels/<isa>/quant_<isa>.c */
+    act_quant_edges_fn quant_edges;      /* kernels/<isa>/quant_<isa>.c */
     act_kde_dist_fn kde_dist;            /* kernels/<isa>/kdetile_<isa>.c */
     act_kde_tile_fn kde_tile;            /* kernels/<isa>/kdetile_<isa>.c */
     double kde_bound;                    /* declared: |result - scalar's| / n, nats; 0 for scalar */

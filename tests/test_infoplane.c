@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "histogram.h"
 #include "infoplane.h"
 #include "patterns.h"
 
@@ -188,6 +189,68 @@ static void quant_codes(void **state)
         }
 }
 
+/* every table's edge counts are the definition's (a binary search on the
+ * double edges), for tables of thresholds that fit two registers (m + 2 <=
+ * 32) and that do not, values on, next to and beyond the edges */
+static void quant_edges_counts(void **state)
+{
+    (void)state;
+    uint64_t s = test_seed();
+    enum { N = 2051 };
+    static float x[N];
+    static int32_t got[N];
+    const size_t ms[] = {2, 8, 30, 31, 100};
+    for (size_t mi = 0; mi < sizeof ms / sizeof ms[0]; mi++) {
+        size_t m = ms[mi];
+        double e[101], lo = -1.3, hi = 2.9;
+        actent_linspace(lo, hi, m, e);
+        float thr[103];
+        thr[0] = -INFINITY;
+        for (size_t k = 0; k < m; k++)
+            thr[1 + k] = actent_f32_ceil(e[k]);
+        thr[m + 1] = INFINITY;
+        for (size_t i = 0; i < N; i++) {
+            uint32_t r = (uint32_t)test_rand(&s);
+            size_t k = r % m;
+            float on = (float)e[k];
+            switch (r >> 29) {
+            case 0:
+                x[i] = on;
+                break;
+            case 1:
+                x[i] = nextafterf(on, INFINITY);
+                break;
+            case 2:
+                x[i] = nextafterf(on, -INFINITY);
+                break;
+            case 3:
+                x[i] = (r & 1 ? 1e30f : -1e30f);
+                break;
+            default:
+                x[i] = (float)(lo - 0.5 + (hi - lo + 1.0) * (r >> 3) / 536870912.0);
+                break;
+            }
+        }
+        float first = (float)e[0], inv = (float)((double)(m - 1) / (e[m - 1] - e[0]));
+        for (size_t ti = 0; ti < act_ntables; ti++) {
+            const struct act_kernels *k = act_tables[ti];
+            if (!k->cpu_ok())
+                continue;
+            for (size_t n = N; n + 20 > N; n -= 7) { /* tails */
+                k->quant_edges(x, n, thr, m, first, inv, got);
+                for (size_t i = 0; i < n; i++) {
+                    int32_t want = 0; /* edges <= x[i], by their doubles */
+                    for (size_t q = 0; q < m; q++)
+                        want += e[q] <= (double)x[i];
+                    if (got[i] != want)
+                        fail_msg("%s m=%zu: count[%zu] = %d, want %d (x %a)", k->name, m, i, got[i],
+                                 want, x[i]);
+                }
+            }
+        }
+    }
+}
+
 /* a sweep over the noise variance shares the tiles: each result equals its own call, bit for bit */
 static void kde_sweep_shares(void **state)
 {
@@ -299,7 +362,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(against_numpy),    cmocka_unit_test(quant_codes),
         cmocka_unit_test(kde_sweep_shares), cmocka_unit_test(hostile),
-        cmocka_unit_test(patterns_exact),
+        cmocka_unit_test(patterns_exact),   cmocka_unit_test(quant_edges_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@ const struct act_kernels act_table_avx2 = {
               [ACT_BF16] = act_widen_bf16_avx2,
               [ACT_F64] = act_widen_f64_avx2},
     .quant_width = act_quant_width_avx2,
+    .quant_edges = act_quant_edges_avx2,
     .kde_dist = act_kde_dist_avx2,
     .kde_tile = act_kde_tile_avx2,
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */

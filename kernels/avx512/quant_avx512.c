@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "bins_avx512.h"
+#include "../scalar/quant_scalar.h"
 #include "ops_avx512.h"
 
 static inline __m512i code_v16(__m512 v, __m256 w)
@@ -50,4 +51,45 @@ bool act_quant_width_avx512(const float *x, size_t n, float w, int32_t *code)
             return false;
     }
     return true;
+}
+
+/* thr[i] for 16 indices: from two registers when thr has at most 32 entries */
+static inline __m512 lookup_v16(bool small, __m512 lo, __m512 hi, const float *thr, __m512i i)
+{
+    return small ? _mm512_permutex2var_ps(lo, i, hi) : _mm512_i32gather_ps(i, thr, 4);
+}
+
+/* The guess, one step up and one down (almost always the count already),
+ * then a check of every lane; a lane still off is finished in scalar code. */
+void act_quant_edges_avx512(const float *x, size_t n, const float *thr, size_t m, float first,
+                            float inv, int32_t *count)
+{
+    const bool small = m + 2 <= 32;
+    const __m512 lo = small ? _mm512_maskz_loadu_ps(tail_mask_v16(m + 2 < 16 ? m + 2 : 16), thr)
+                            : _mm512_setzero_ps();
+    const __m512 hi = small && m + 2 > 16
+                          ? _mm512_maskz_loadu_ps(tail_mask_v16(m + 2 - 16), thr + 16)
+                          : _mm512_setzero_ps();
+    const __m512 vf = _mm512_set1_ps(first), vi = _mm512_set1_ps(inv);
+    const __m512 vm = _mm512_set1_ps((float)m), one = _mm512_set1_ps(1.0f);
+    const __m512i ione = _mm512_set1_epi32(1);
+    for (size_t i = 0; i < n; i += 16) {
+        __mmask16 live = n - i >= 16 ? (__mmask16)0xffff : tail_mask_v16(n - i);
+        __m512 v = _mm512_maskz_loadu_ps(live, x + i);
+        __m512 g = _mm512_fmadd_ps(_mm512_sub_ps(v, vf), vi, one);
+        g = _mm512_min_ps(_mm512_max_ps(g, _mm512_setzero_ps()), vm); /* NaN -> 0 */
+        __m512i u = _mm512_cvttps_epi32(g);
+        __mmask16 up = _mm512_cmp_ps_mask(lookup_v16(small, lo, hi, thr, _mm512_add_epi32(u, ione)),
+                                          v, _CMP_LE_OQ);
+        u = _mm512_mask_add_epi32(u, up, u, ione);
+        __mmask16 down = _mm512_cmp_ps_mask(lookup_v16(small, lo, hi, thr, u), v, _CMP_GT_OQ);
+        u = _mm512_mask_sub_epi32(u, down, u, ione);
+        __mmask16 ok = _mm512_cmp_ps_mask(lookup_v16(small, lo, hi, thr, u), v, _CMP_LE_OQ) &
+                       _mm512_cmp_ps_mask(lookup_v16(small, lo, hi, thr, _mm512_add_epi32(u, ione)),
+                                          v, _CMP_GT_OQ);
+        _mm512_mask_storeu_epi32(count + i, live, u);
+        if ((ok & live) != live)
+            for (size_t j = i; j < i + 16 && j < n; j++)
+                count[j] = quant_edges_fix(thr, (size_t)count[j], x[j]);
+    }
 }

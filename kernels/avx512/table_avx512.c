@@ -27,6 +27,7 @@ const struct act_kernels act_table_avx512 = {
               [ACT_BF16] = act_widen_bf16_avx512,
               [ACT_F64] = act_widen_f64_avx512},
     .quant_width = act_quant_width_avx512,
+    .quant_edges = act_quant_edges_avx512,
     .kde_dist = act_kde_dist_avx512,
     .kde_tile = act_kde_tile_avx512,
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */

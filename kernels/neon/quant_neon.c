@@ -4,6 +4,7 @@
 #include <arm_neon.h>
 #include <math.h>
 
+#include "../scalar/quant_scalar.h"
 #include "ops_neon.h"
 
 bool act_quant_width_neon(const float *x, size_t n, float w, int32_t *code)
@@ -27,4 +28,13 @@ bool act_quant_width_neon(const float *x, size_t n, float w, int32_t *code)
         code[i] = in ? (int32_t)q : 0;
     }
     return ok;
+}
+
+/* NEON has no gather: the guess and the steps lane by lane, the scalar
+ * table's (the same counts: the steps make them exact whatever the guess) */
+void act_quant_edges_neon(const float *x, size_t n, const float *thr, size_t m, float first,
+                          float inv, int32_t *count)
+{
+    for (size_t i = 0; i < n; i++)
+        count[i] = quant_edges_one(thr, m, first, inv, x[i]);
 }

@@ -47,6 +47,7 @@ const struct act_kernels act_table_neon_sleef = {
               [ACT_BF16] = act_widen_bf16_neon,
               [ACT_F64] = act_widen_f64_neon},
     .quant_width = act_quant_width_neon,
+    .quant_edges = act_quant_edges_neon,
     .kde_dist = act_kde_dist_neon,
     .kde_tile = act_kde_tile_neon,
     .kde_bound = ACT_KDE_BOUND, /* tests/test_kde.c measures it */

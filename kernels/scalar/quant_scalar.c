@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "ops_scalar.h"
+#include "quant_scalar.h"
 
 bool act_quant_width_scalar(const float *x, size_t n, float w, int32_t *code)
 {
@@ -15,4 +16,11 @@ bool act_quant_width_scalar(const float *x, size_t n, float w, int32_t *code)
         code[i] = in ? (int32_t)q : 0;
     }
     return ok;
+}
+
+void act_quant_edges_scalar(const float *x, size_t n, const float *thr, size_t m, float first,
+                            float inv, int32_t *count)
+{
+    for (size_t i = 0; i < n; i++)
+        count[i] = quant_edges_one(thr, m, first, inv, x[i]);
 }

@@ -30,6 +30,7 @@ const struct act_kernels act_table_scalar = {
               [ACT_BF16] = act_widen_bf16_scalar,
               [ACT_F64] = act_widen_f64_scalar},
     .quant_width = act_quant_width_scalar,
+    .quant_edges = act_quant_edges_scalar,
     .kde_dist = act_kde_dist_scalar,
     .kde_tile = act_kde_tile_scalar,
     .kde_bound = 0,

@@ -132,30 +132,17 @@ static size_t upper(const double *e, size_t m, double v)
     return lo + (len == 1 && e[lo] <= v);
 }
 
-/* The same count for evenly spaced edges (idnns, count): a guess from the
- * spacing, then moved to the exact count by comparing with the edges
- * themselves (almost always zero or one step). */
-static size_t upper_even(const double *e, size_t m, double inv, double v)
-{
-    double g = (v - e[0]) * inv + 1.0;
-    size_t u = g <= 0.0 ? 0 : g >= (double)m ? m : (size_t)g;
-    while (u < m && e[u] <= v)
-        u++;
-    while (u > 0 && e[u - 1] > v)
-        u--;
-    return u;
-}
-
 /* how rows become codes: fixed width by the table's kernel, or an edge rule */
 struct coder {
     const struct act_kernels *k;
     const float *t;
     size_t d;
     float w;
-    const double *e; /* NULL: fixed width */
-    size_t m;        /* edges */
-    bool idnns;      /* digitize, 0 -> m; else a histogram's bin, the last edge in the last bin */
-    double inv;      /* evenly spaced edges: (m - 1) / (last - first); else 0 */
+    const double *e;  /* NULL: fixed width */
+    size_t m;         /* edges */
+    bool idnns;       /* digitize, 0 -> m; else a histogram's bin, the last edge in the last bin */
+    double inv;       /* evenly spaced edges: (m - 1) / (last - first); else 0 */
+    const float *thr; /* evenly spaced edges: the table's quant_edges thresholds (m + 2) */
 };
 
 static bool code_rows(void *ctx, size_t i0, size_t i1, int32_t *out)
@@ -165,10 +152,17 @@ static bool code_rows(void *ctx, size_t i0, size_t i1, int32_t *out)
     size_t nv = (i1 - i0) * c->d;
     if (!c->e) /* false: a code outside int32 (or a NaN or infinity) */
         return c->k->quant_width(t, nv, c->w, out);
-    bool even = c->inv > 0.0;
+    if (c->thr) { /* evenly spaced: the table's kernel counts the edges <= each value */
+        c->k->quant_edges(t, nv, c->thr, c->m, (float)c->e[0], (float)c->inv, out);
+        for (size_t i = 0; i < nv; i++) {
+            int32_t u = out[i], m = (int32_t)c->m;
+            out[i] = c->idnns ? (u == 0 ? m : u) : (u >= m ? m - 2 : u - 1);
+        }
+        return true;
+    }
     for (size_t i = 0; i < nv; i++) {
         double v = (double)t[i];
-        size_t u = even ? upper_even(c->e, c->m, c->inv, v) : upper(c->e, c->m, v);
+        size_t u = upper(c->e, c->m, v);
         if (c->idnns)
             out[i] = (int32_t)(u == 0 ? c->m : u);
         else
@@ -223,10 +217,19 @@ static int patterns(const struct act_kernels *k, const struct actent_ip_layer *L
         return -1;
     c.e = e;
     c.idnns = p->method == ACTENT_IP_IDNNS;
-    if (e && p->method != ACTENT_IP_MASS && c.m > 1 && e[c.m - 1] > e[0])
+    float *thr = NULL;
+    if (e && p->method != ACTENT_IP_MASS && c.m > 1 && e[c.m - 1] > e[0] &&
+        (thr = malloc((c.m + 2) * sizeof *thr)) != NULL) {
         c.inv = (double)(c.m - 1) / (e[c.m - 1] - e[0]);
+        thr[0] = -INFINITY; /* edge k <= v exactly when thr[1 + k] <= v (kernels.h) */
+        for (size_t i = 0; i < c.m; i++)
+            thr[1 + i] = actent_f32_ceil(e[i]);
+        thr[c.m + 1] = INFINITY;
+        c.thr = thr;
+    }
     int rc = actent_patterns_find(code_rows, &c, L->n, L->d, pt);
     free(e);
+    free(thr);
     if (rc < 0)
         return actent_fail(err, len, "out of memory for the pattern table of %zu rows", L->n);
     if (rc > 0)
