@@ -325,13 +325,15 @@ def main():
     r.add("# actent report: %s" % machine)
     r.add("")
     have = [n for n in ("experiment-notebook.json", "experiment-consistent.json",
-                        "bins.json", "verify.json", "bench.json", "peer-sweep.jsonl")
+                        "bins.json", "verify.json", "bench.json", "peer-sweep.jsonl",
+                        "info_plane.json", "infoplane-bench.json")
                         + tuple("estimator-%s.json" % e for e in ESTIMATORS)
             if os.path.exists(os.path.join(args.folder, n))]
     r.add("Built by `scripts/report.py` from %s in this folder, on %s. Sections: "
           "[the notebook](#the-notebook-regenerated), "
           "[activation or bins](#is-it-the-activation-or-the-bins), "
           "[agreement](#agreement-with-the-scalar-reference), [throughput](#throughput), "
+          "[the information plane](#the-information-plane) (when present), "
           "[the machine](#the-machine)." % (", ".join("`%s`" % n for n in have),
                                             nb.get("cpu") or "an unnamed CPU"))
     r.add("")
