@@ -3,7 +3,9 @@
  * are the elements.
  *
  *   byte 0  the call: activation histogram (typed), input entropy (typed),
- *           histogram by edges, activate, the whole analysis as JSON
+ *           histogram by edges, activate, the whole analysis as JSON, the
+ *           information plane (the values as rows of 1 + bins % 6 units,
+ *           labels from the elements' first bytes)
  *   byte 1  the element type (actent_dtype, or an invalid one)
  *   byte 2  the table (actent_table_at, or NULL: the best; or a forged handle)
  *   byte 3  the activation (0 .. count + 1: one past the end is refused)
@@ -16,8 +18,11 @@
  * every value (the edges' counts every value inside them); its entropy is in
  * [0, log2 bins]; a typed call gives the float32 call's result on the
  * widened values, counts and bits; activate maps every value of a table that
- * runs here; the analysis's JSON is one object. */
+ * runs here; the analysis's JSON is one object; a binned information plane
+ * has 0 <= I(T;Y) <= H(T) <= log2 N (plug-in), patterns <= N, saturated
+ * exactly when patterns = N, and a KDE one finite bounds. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,11 +104,47 @@ static void histograms(int call, const actent_table *t, int act, actent_dtype dt
     free(y);
 }
 
+static int info_plane(const actent_table *t, const float *v, size_t nv, const uint8_t *data,
+                      const uint8_t *raw, char *err, size_t len)
+{
+    static const char *const methods[] = {"width", "idnns",     "count",    "mass",
+                                          "kde",   "kde-upper", "kde-lower"};
+    size_t d = 1 + data[4] % 6, n = nv / d;
+    int64_t *y = malloc((n ? n : 1) * sizeof *y);
+    require(y != NULL, "memory");
+    for (size_t i = 0; i < n; i++)
+        y[i] = raw[i] % 4;
+    const char *m = methods[data[6] % 7];
+    struct actent_ip_options o = {.method = m,
+                                  .width = data[4] / 16.0,
+                                  .bins = data[4] % 40,
+                                  .noise_var = data[4] / 64.0,
+                                  .estimator = data[5] & 4 ? "miller-madow" : NULL,
+                                  .shuffles = data[7] % 3,
+                                  .bootstrap = data[5] % 3,
+                                  .seed = data[7]};
+    struct actent_ip_result r = {0};
+    int rc = actent_info_plane(t, v, n, d, y, NULL, &o, &r, err, len);
+    require(rc == 0 || rc == -1, "a call returns 0 or -1");
+    bool kde = strncmp(m, "kde", 3) == 0;
+    if (rc == 0 && kde)
+        require(isfinite(r.ixt) && isfinite(r.ity) && isfinite(r.ht), "KDE bounds are finite");
+    if (rc == 0 && !kde) {
+        require(r.patterns >= 1 && r.patterns <= n, "patterns in [1, N]");
+        require(r.saturated == (r.patterns == n), "saturated exactly when every row differs");
+        if (!o.estimator)
+            require(r.ity >= -1e-9 && r.ity <= r.ht + 1e-9 && r.ht <= log2((double)n) + 1e-9,
+                    "0 <= I(T;Y) <= H(T) <= log2 N");
+    }
+    free(y);
+    return rc;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 8)
         return 0;
-    int call = data[0] % 5;
+    int call = data[0] % 6;
     actent_dtype dt = (actent_dtype)(data[1] % 5); /* 4: not a type */
     int ti = data[2] % (actent_table_count() + 2);
     const actent_table *t = ti < actent_table_count() ? actent_table_at(ti) : NULL;
@@ -147,6 +188,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 require(rc == 0, "activate runs a valid activation on a table that runs here");
             free(y);
             rc = 0; /* activate gives no message */
+        } else if (call == 5) {
+            rc = info_plane(t, v, n > 1024 ? 1024 : n, data, x, err, sizeof err);
         } else {
             struct actent_options o = {.mode = data[6] & 1 ? "consistent" : "notebook",
                                        .bins = bins,

@@ -2,6 +2,7 @@
  * pairs on threads, the rows as a table and as JSON. */
 #include "cmd_infoplane.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,7 @@ static void job(void *ctx, size_t i)
                                         .d = lf->d,
                                         .r = row[v].r,
                                         .lower = row[v].lower};
-    if (rc != 0 && !__atomic_exchange_n(&r->failed, 1, __ATOMIC_SEQ_CST))
+    if (rc != 0 && !atomic_exchange(&r->failed, 1))
         snprintf(r->err, sizeof r->err, "%s, epoch %zu: %s", c->layers[r->job_file[i]], e, err);
     r->done++;
 }
