@@ -27,7 +27,7 @@ void act_kde_rows_avx512(const float *y, size_t n, size_t i0, size_t i1, double 
 /* quant_avx512.c and kdetile_avx512.c: the information plane's kernels */
 bool act_quant_width_avx512(const float *x, size_t n, float w, int32_t *code);
 void act_quant_edges_avx512(const float *x, size_t n, const float *thr, size_t m, float first,
-                          float inv, int32_t *count);
+                            float inv, int32_t *count);
 void act_kde_dist_avx512(const float *a, size_t nr, size_t lda, const float *bt, size_t nc,
                          size_t ldb, size_t d, float *D, size_t ldd);
 void act_kde_tile_avx512(const float *D, size_t nr, size_t nc, size_t ldd, double cf,
