@@ -5,7 +5,9 @@
  * cmocka as SKIPPED, never passed). Exact activations must give the scalar
  * bits; the others must stay within the table's declared max_ulp. Seeds are
  * fixed, printed on failure, and overridable with ACTENT_TEST_SEED; the sweep
- * stride with ACTENT_TEST_STRIDE (emulated runs use a coarser one). */
+ * stride with ACTENT_TEST_STRIDE (emulated runs use a coarser one). The
+ * checks of a table's other kernels (binning, min/max, completeness) are
+ * test_table_parts.c's. */
 #include "test_util.h"
 
 #include <float.h>
@@ -34,24 +36,6 @@ static float canary(void)
 }
 
 static bool is_canary(float f) { return memcmp(&f, &(float){canary()}, sizeof f) == 0; }
-
-/* finite values of every magnitude, specials among them */
-static float mixed(uint64_t *s)
-{
-    uint64_t r = test_rand(s);
-    switch (r % 8) {
-    case 0: {
-        uint32_t bits = (uint32_t)(r >> 32);
-        float f;
-        memcpy(&f, &bits, sizeof f);
-        return isfinite(f) ? f : 1.0f;
-    }
-    case 1:
-        return (float)((int)(r >> 40) % 200) / 8.0f - 12.5f; /* on and near switch points */
-    default:
-        return (float)((double)(r >> 11) / 9007199254740992.0 * 40.0 - 20.0);
-    }
-}
 
 static void need(const struct kcase *c)
 {
@@ -85,7 +69,7 @@ static void check_tails(void **state)
     for (size_t t = 0; t < 34 + sizeof longer / sizeof longer[0]; t++) {
         size_t n = t < 34 ? t : longer[t - 34];
         for (size_t i = 0; i < n; i++)
-            x[i] = mixed(&s);
+            x[i] = test_mixed(&s);
         for (size_t i = 0; i < n + 8; i++)
             y[i] = canary();
         ref->activate[c->op](x, want, n);
@@ -105,7 +89,7 @@ static void check_misaligned_and_in_place(void **state)
     float xb[300], yb[300], want[300], inplace[300];
     uint64_t s = test_seed() + 1;
     for (size_t i = 0; i < 300; i++)
-        xb[i] = mixed(&s);
+        xb[i] = test_mixed(&s);
     for (size_t n = 0; n < 290; n += 37) {
         ref->activate[c->op](xb + 1, want, n);
         c->k->activate[c->op](xb + 1, yb + 3, n); /* both off the vector alignment */
@@ -189,7 +173,7 @@ static void check_lane_isolation(void **state)
     float x[40], y[40], want[40];
     uint64_t s = test_seed() + 2;
     for (size_t i = 0; i < 40; i++)
-        x[i] = mixed(&s);
+        x[i] = test_mixed(&s);
     ref->activate[c->op](x, want, 40);
     for (size_t p = 0; p < 40; p++) {
         float keep = x[p];
@@ -230,72 +214,6 @@ static void check_sweep(void **state)
     }
 }
 
-static void fill_sample(float *x, size_t n, uint64_t seed, float scale)
-{
-    uint64_t s = seed;
-    for (size_t i = 0; i < n; i++)
-        x[i] = (float)((double)(test_rand(&s) >> 11) / 9007199254740992.0 * 2.0 - 1.0) * scale;
-}
-
-/* the table bins the same values as scalar does, edges and their neighbours included */
-static void check_binning(void **state)
-{
-    const struct kcase *c = *state;
-    if (!c->k->cpu_ok())
-        skip();
-    enum { N = 3000 };
-    float y[N + 200];
-    fill_sample(y, N, test_seed() + 3, 1.0f);
-    struct act_edges *e = actent_edges_linspace(-0.75, 0.9, 49);
-    size_t n = N;
-    for (size_t i = 0; i <= 49; i++) {
-        y[n++] = e->thresh[i];
-        y[n++] = nextafterf(e->thresh[i], -INFINITY);
-        y[n++] = nextafterf(e->thresh[i], INFINITY);
-    }
-    y[n++] = NAN;
-    y[n++] = INFINITY;
-    uint64_t a[64] = {0}, b[64] = {0};
-    ref->hist_edges(y, n, e, a);
-    c->k->hist_edges(y, n, e, b);
-    assert_memory_equal(a, b, 49 * sizeof a[0]);
-    actent_edges_free(e);
-    /* uniform mode, including a degenerate range */
-    for (int t = 0; t < 2; t++) {
-        float lo = t ? 0.25f : -0.75f, hi = t ? 0.25f : 0.9f;
-        size_t m = t ? 5 : n;
-        float z[5] = {0.25f, 0.25f, 0.25f, 0.25f, 0.25f};
-        e = actent_edges_uniform(lo, hi, 50);
-        memset(a, 0, sizeof a);
-        memset(b, 0, sizeof b);
-        ref->hist_uniform(t ? z : y, m, e, a);
-        c->k->hist_uniform(t ? z : y, m, e, b);
-        assert_memory_equal(a, b, 50 * sizeof a[0]);
-        actent_edges_free(e);
-    }
-}
-
-static void check_minmax(void **state)
-{
-    const struct kcase *c = *state;
-    if (!c->k->cpu_ok())
-        skip();
-    float x[200];
-    uint64_t s = test_seed() + 4;
-    for (size_t n = 0; n < 200; n += 7) {
-        for (size_t i = 0; i < n; i++)
-            x[i] = mixed(&s);
-        if (n > 3) {
-            x[n / 2] = NAN;
-            x[n / 3] = -0.0f;
-        }
-        float l1, h1, l2, h2;
-        ref->minmax(x, n, &l1, &h1);
-        c->k->minmax(x, n, &l2, &h2);
-        assert_true(agrees(l2, l1, 0) && agrees(h2, h1, 0));
-    }
-}
-
 /* fused counts and range equal the unfused path's on the same table */
 static void check_fused(void **state)
 {
@@ -310,7 +228,7 @@ static void check_fused(void **state)
     for (size_t si = 0; si < 3; si++)
         for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
             size_t n = sizes[t];
-            fill_sample(x, n, test_seed() + 5 + t, scales[si]);
+            test_fill(x, n, test_seed() + 5 + t, scales[si]);
             float xlo, xhi;
             ref->minmax(x, n, &xlo, &xhi);
             uint64_t a[64], b[64];
@@ -338,29 +256,6 @@ static void check_fused(void **state)
     actent_edges_buf_free(&eb);
     free(x);
     free(y);
-}
-
-static void check_complete(void **state)
-{
-    const struct act_kernels *k = *state;
-    assert_non_null(k->name);
-    assert_non_null(k->cpu_ok);
-    assert_non_null(k->minmax);
-    assert_non_null(k->hist_edges);
-    assert_non_null(k->hist_uniform);
-    /* `actent isa` names what a refused table misses: nothing exactly when it runs here */
-    char missing[512];
-    act_cpu_missing(k->cpu_ok, missing, sizeof missing);
-    if ((missing[0] == '\0') != k->cpu_ok())
-        fail_msg("table %s: cpu_ok() is %d but the probe reports missing '%s'", k->name,
-                 (int)k->cpu_ok(), missing);
-    for (int op = 0; op < ACT_COUNT; op++) {
-        if (!k->activate[op] || !k->activate_hist[op])
-            fail_msg("table %s has no %s kernel", k->name, act_name((enum act_op)op));
-        if (act_exact((enum act_op)op) && act_max_ulp(k, (enum act_op)op) != 0)
-            fail_msg("table %s declares %u ulp for %s, which must be exact", k->name,
-                     act_max_ulp(k, (enum act_op)op), act_name((enum act_op)op));
-    }
 }
 
 #define MAX_TESTS 2048
@@ -399,7 +294,6 @@ int main(void)
     size_t nc = 0;
     for (size_t t = 0; t < act_ntables; t++) {
         const struct act_kernels *k = act_tables[t];
-        add(check_complete, (void *)k, "%s/complete", k->name);
         if (k == ref) {
             /* against itself the reference proves nothing, except that its
              * fused pass counts what its unfused path counts */
@@ -409,9 +303,6 @@ int main(void)
             }
             continue;
         }
-        cases[nc] = (struct kcase){k, ACT_COUNT};
-        add(check_binning, &cases[nc], "%s/binning", k->name);
-        add(check_minmax, &cases[nc++], "%s/minmax", k->name);
         for (int op = 0; op < ACT_COUNT; op++) {
             cases[nc] = (struct kcase){k, (enum act_op)op};
             for (size_t ch = 0; ch < sizeof checks / sizeof checks[0]; ch++)

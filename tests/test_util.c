@@ -10,10 +10,15 @@
 #define ACTENT_TEST_DATA "tests/data"
 #endif
 
-static void data_path(char *buf, size_t len, const char *name)
+const char *test_data_dir(void)
 {
     const char *dir = getenv("ACTENT_TEST_DATA");
-    snprintf(buf, len, "%s/%s.npy", dir && *dir ? dir : ACTENT_TEST_DATA, name);
+    return dir && *dir ? dir : ACTENT_TEST_DATA;
+}
+
+static void data_path(char *buf, size_t len, const char *name)
+{
+    snprintf(buf, len, "%s/%s.npy", test_data_dir(), name);
 }
 
 bool ref_exists(const char *name)
@@ -115,4 +120,30 @@ uint64_t test_rand(uint64_t *state)
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
     return z ^ (z >> 31);
+}
+
+/* test_mixed: test_util.h */
+float test_mixed(uint64_t *s)
+{
+    uint64_t r = test_rand(s);
+    switch (r % 8) {
+    case 0: {
+        uint32_t bits = (uint32_t)(r >> 32);
+        float f;
+        memcpy(&f, &bits, sizeof f);
+        return isfinite(f) ? f : 1.0f;
+    }
+    case 1:
+        return (float)((int)(r >> 40) % 200) / 8.0f - 12.5f; /* on and near switch points */
+    default:
+        return (float)((double)(r >> 11) / 9007199254740992.0 * 40.0 - 20.0);
+    }
+}
+
+/* test_fill: test_util.h */
+void test_fill(float *x, size_t n, uint64_t seed, float scale)
+{
+    uint64_t s = seed;
+    for (size_t i = 0; i < n; i++)
+        x[i] = (float)((double)(test_rand(&s) >> 11) / 9007199254740992.0 * 2.0 - 1.0) * scale;
 }

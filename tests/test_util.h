@@ -23,6 +23,9 @@ struct ref {
     void *data;
 };
 
+/* $ACTENT_TEST_DATA if set and not empty, else the build's tests/data */
+const char *test_data_dir(void);
+
 /* Loads or fails the test (with the path and reason). */
 void ref_load(struct ref *r, const char *name, const char *descr);
 bool ref_exists(const char *name);
@@ -38,5 +41,11 @@ bool agrees(float got, float want, uint32_t bound);
 uint64_t test_seed(void);
 /* splitmix64: a quick deterministic generator for test inputs */
 uint64_t test_rand(uint64_t *state);
+
+/* finite floats of every magnitude (some from random bit patterns), many near
+ * the activations' switch points */
+float test_mixed(uint64_t *s);
+/* x[i] uniform on [-scale, scale) from test_rand seeded with seed */
+void test_fill(float *x, size_t n, uint64_t seed, float scale);
 
 #endif

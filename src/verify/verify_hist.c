@@ -36,91 +36,9 @@
 #include "histogram.h"
 #include "pipeline.h"
 #include "transform.h"
+#include "verify_windows.h"
 
 static const struct act_kernels *const ref = &act_table_scalar;
-
-static int64_t ord(float f)
-{
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    return actent_ulp_ordered(u);
-}
-
-/* the edge windows: for inner edge j (1..K-1), the lowest and highest
- * threshold over the edge sets the bound allows, as ordered integers */
-struct windows {
-    size_t nbins;
-    int64_t *lo, *hi; /* nbins + 1 entries; 1..nbins-1 used */
-};
-
-static void fold(struct windows *w, const struct act_edges *e)
-{
-    for (size_t j = 1; j < w->nbins; j++) {
-        int64_t t = ord(e->thresh[j]);
-        w->lo[j] = t < w->lo[j] ? t : w->lo[j];
-        w->hi[j] = t > w->hi[j] ? t : w->hi[j];
-    }
-}
-
-/* folds the edges of [lo, hi] into w; 0, or -1 when they cannot be built */
-static int fold_range(struct windows *w, struct actent_edges_buf *eb, float lo, float hi)
-{
-    if (!(lo <= hi) || !isfinite(lo) || !isfinite(hi))
-        return -1;
-    const struct act_edges *e = actent_edges_buf_linspace(eb, lo, hi, w->nbins);
-    if (!e)
-        return -1;
-    fold(w, e);
-    return 0;
-}
-
-/* f moved along the float line, kept finite (edges need finite ends) */
-static float finite_step(float f, int64_t steps)
-{
-    float g = actent_ulp_step(f, steps);
-    return g > FLT_MAX ? FLT_MAX : g < -FLT_MAX ? -FLT_MAX : g;
-}
-
-static int build_windows(struct windows *w, struct actent_edges_buf *eb, const struct act_edges *es,
-                         const struct act_edges *et, float lo, float hi, uint32_t bound)
-{
-    for (size_t j = 0; j <= w->nbins; j++) {
-        w->lo[j] = INT64_MAX;
-        w->hi[j] = INT64_MIN;
-    }
-    fold(w, es);
-    fold(w, et);
-    if (bound == 0)
-        return 0;
-    /* linear in (min, max) on the feasible region min <= max: its extremes
-     * lie at the feasible corners, or where the corner (min+, max-) is cut
-     * off by min = max, at (max-, max-) and (min+, min+) */
-    float lm = finite_step(lo, -(int64_t)bound), lp = finite_step(lo, bound);
-    float hm = finite_step(hi, -(int64_t)bound), hp = finite_step(hi, bound);
-    int rc = fold_range(w, eb, lm, hm) | fold_range(w, eb, lm, hp) | fold_range(w, eb, lp, hp);
-    if (lp <= hm)
-        rc |= fold_range(w, eb, lp, hm);
-    else
-        rc |= fold_range(w, eb, hm, hm) | fold_range(w, eb, lp, lp);
-    return rc;
-}
-
-/* the bins a value in bin b (by scalar's edges) may reach: [*bmin, *bmax],
- * bmin = #{j : hi[j] <= o - radius}, bmax = #{j : lo[j] <= o + radius};
- * both windows contain scalar's edge j, so bmin <= b <= bmax, and a short
- * walk from b finds them (no steps at all for most values) */
-static void reach(const struct windows *w, float v, uint32_t radius, size_t b, size_t *bmin,
-                  size_t *bmax)
-{
-    int64_t o = ord(v);
-    size_t lo = b, hi = b;
-    while (lo >= 1 && w->hi[lo] > o - (int64_t)radius)
-        lo--;
-    while (hi + 1 < w->nbins && w->lo[hi + 1] <= o + (int64_t)radius)
-        hi++;
-    *bmin = lo;
-    *bmax = hi;
-}
 
 /* the bin by definition; SIZE_MAX for NaN or a value outside the edges */
 static size_t bin_of(float v, const struct act_edges *e)
@@ -179,7 +97,7 @@ static void tally_value(struct tally *t, const struct windows *w, const struct a
         }
         return;
     }
-    reach(w, vs, radius, bs, &bmin, &bmax);
+    actent_windows_reach(w, vs, radius, bs, &bmin, &bmax);
     t->recount_ref[bs]++;
     t->recount[bt]++;
     if (bmin < bmax) {
@@ -374,7 +292,7 @@ int actent_verify_hist(const struct act_kernels *k, enum act_op op, const float 
     for (size_t i = 0; i < n; i++)
         h->beyond += !(bound == 0 ? memcmp(&b.ys[i], &b.yt[i], sizeof(float)) == 0
                                   : actent_ulp_distance(b.yt[i], b.ys[i]) <= bound);
-    if (build_windows(&b.w, &b.scratch, &b.es.e, &b.et.e, rs.lo, rs.hi, bound) != 0) {
+    if (actent_windows_build(&b.w, &b.scratch, &b.es.e, &b.et.e, rs.lo, rs.hi, bound) != 0) {
         snprintf(h->err, sizeof h->err, "cannot build the edges of [%g, %g] moved by %u ulp",
                  (double)rs.lo, (double)rs.hi, bound);
         bufs_free(&b);
