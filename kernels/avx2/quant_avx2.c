@@ -22,12 +22,8 @@ bool act_quant_width_avx2(const float *x, size_t n, float w, int32_t *code)
         _mm256_storeu_si256((__m256i *)(code + i), c);
     }
     bool ok = _mm256_movemask_ps(bad) == 0;
-    for (; i < n; i++) {
-        float q = floorf(x[i] / w);
-        bool in = q >= -2147483648.0f && q < 2147483648.0f;
-        ok &= in;
-        code[i] = in ? (int32_t)q : 0;
-    }
+    for (; i < n; i++)
+        ok &= quant_width_one(x[i], w, &code[i]);
     return ok;
 }
 

@@ -46,8 +46,8 @@ bool act_quant_width_avx512(const float *x, size_t n, float w, int32_t *code)
         return true;
     /* some code is INT32_MIN: out of range, NaN, or truly -2^31 */
     for (size_t j = 0; j < n; j++) {
-        float q = floorf(x[j] / w);
-        if (!(q >= -2147483648.0f && q < 2147483648.0f))
+        int32_t c;
+        if (!quant_width_one(x[j], w, &c))
             return false;
     }
     return true;

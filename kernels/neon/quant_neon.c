@@ -21,12 +21,8 @@ bool act_quant_width_neon(const float *x, size_t n, float w, int32_t *code)
         vst1q_s32(code + i, vbslq_s32(in, c, vdupq_n_s32(0)));
     }
     bool ok = vminvq_u32(in_all) != 0;
-    for (; i < n; i++) {
-        float q = floorf(x[i] / w);
-        bool in = q >= -2147483648.0f && q < 2147483648.0f;
-        ok &= in;
-        code[i] = in ? (int32_t)q : 0;
-    }
+    for (; i < n; i++)
+        ok &= quant_width_one(x[i], w, &code[i]);
     return ok;
 }
 

@@ -8,13 +8,8 @@
 bool act_quant_width_scalar(const float *x, size_t n, float w, int32_t *code)
 {
     bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        float q = floorf(x[i] / w);
-        /* -2^31 and 2^31 are floats: the test is exact */
-        bool in = q >= -2147483648.0f && q < 2147483648.0f;
-        ok &= in;
-        code[i] = in ? (int32_t)q : 0;
-    }
+    for (size_t i = 0; i < n; i++)
+        ok &= quant_width_one(x[i], w, &code[i]);
     return ok;
 }
 
